@@ -11,8 +11,9 @@ from nbdev.config import get_config
 from nbdev.test import test_nb
 
 def _run(fn, skip_flags, basepath):
-    t = time.time()
-    ok, _ = test_nb(fn, skip_flags=skip_flags, basepath=basepath)
+    t, main = time.time(), sys.modules['__main__']
+    try: ok, _ = test_nb(fn, skip_flags=skip_flags, basepath=basepath)
+    finally: sys.modules['__main__'] = main  # execnb replaces __main__; restore it for the next notebook in this worker
     return ok, time.time() - t
 
 def main():
