@@ -7,7 +7,7 @@ __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'ARCHS', 'make_generator', 'n_params
            'vgg19_weights_path', 'vgg19_features', 'VGGStream', 'Separator', 'MultiScaleDiscriminator',
            'make_separator', 'make_discriminators']
 
-# %% ../nbs/06_networks.ipynb #3ad28b9a
+# %% ../nbs/06_networks.ipynb #ffa591a4
 import os, warnings
 from collections.abc import Sequence
 from functools import lru_cache
@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from .core import SilsError
 
-# %% ../nbs/06_networks.ipynb #6c5e2107
+# %% ../nbs/06_networks.ipynb #66e97493
 def n_params(module: nn.Module, trainable: bool = False) -> int:
     "Number of parameters of `module` (only the trainable ones if asked)."
     return sum(p.numel() for p in module.parameters() if p.requires_grad or not trainable)
@@ -36,7 +36,7 @@ def pad_to_multiple(x: Tensor, # N×C×H×W images
     mode = 'reflect' if ph < H and pw < W else 'replicate'  # reflect needs the pad to be smaller than the image
     return F.pad(x, (0, pw, 0, ph), mode=mode), crop
 
-# %% ../nbs/06_networks.ipynb #73d1eef5
+# %% ../nbs/06_networks.ipynb #30722f33
 def _norm(kind: str, c: int) -> nn.Module:
     if kind == 'batch': return nn.BatchNorm2d(c)
     if kind == 'instance': return nn.InstanceNorm2d(c, affine=True)
@@ -85,7 +85,7 @@ class UNetStream(nn.Module):
 
     def forward(self, x: Tensor) -> Tensor: return self.decode(self.encode(x))
 
-# %% ../nbs/06_networks.ipynb #eeeb76e9
+# %% ../nbs/06_networks.ipynb #74ae8559
 from torchvision.models import VGG19_Weights
 from torchvision.models.vgg import make_layers, cfgs
 
@@ -129,7 +129,7 @@ def vgg19_features(depth: int = 4, # keep the layers up to the ReLU after conv{d
     feats.load_state_dict({k: v for k, v in sd.items() if k in feats.state_dict()})
     return feats, True
 
-# %% ../nbs/06_networks.ipynb #7b70490a
+# %% ../nbs/06_networks.ipynb #a28f271f
 class VGGStream(nn.Module):
     "One real-image stream: VGG-19 encoder (codes after conv1_2 … conv{depth}_2), upsampling decoder, dilated context net."
     def __init__(self, channels: int = 3, # image channels (in and out)
@@ -176,7 +176,7 @@ class VGGStream(nn.Module):
 
     def forward(self, x: Tensor) -> Tensor: return self.decode(self.encode(x))
 
-# %% ../nbs/06_networks.ipynb #8cbc000f
+# %% ../nbs/06_networks.ipynb #90aca9fa
 ARCHS = ('unet', 'vgg')
 
 class Separator(nn.Module):
@@ -218,7 +218,7 @@ class Separator(nn.Module):
         "The K separated layers of x, each N×channels×H×W in [0, 1]."
         return [self.decode(k, c) for k, c in enumerate(self.encode(x))]
 
-# %% ../nbs/06_networks.ipynb #a2449e17
+# %% ../nbs/06_networks.ipynb #d01650e8
 class MultiScaleDiscriminator(nn.Module):
     "Branch i: input average-pooled 2^i times → 4 stride-2 convs → 1-channel logit map."
     def __init__(self, in_channels: int, # 2·C for a conditional discriminator on cat([x, layer])
@@ -250,7 +250,7 @@ class MultiScaleDiscriminator(nn.Module):
             if i + 1 < self.n_branches: img = F.avg_pool2d(img, 2, ceil_mode=True)
         return out
 
-# %% ../nbs/06_networks.ipynb #60e6c335
+# %% ../nbs/06_networks.ipynb #6da2d939
 def _from_cfg(cfg, names: dict) -> dict:
     "Read the attributes `names` (cfg name → kwarg) that exist on `cfg`."
     return {kw: getattr(cfg, n) for n, kw in names.items() if hasattr(cfg, n)}

@@ -6,7 +6,7 @@
 __all__ = ['TASKS', 'METHODS', 'CKPT_NAME', 'TrainConfig', 'make_data', 'register_method', 'SILS', 'separate_padded', 'evaluate',
            'Trainer', 'read_checkpoint', 'sample_grid', 'train']
 
-# %% ../nbs/07_train.ipynb #67432b07
+# %% ../nbs/07_train.ipynb #0a66bd0d
 import os, json, time, io
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
@@ -20,8 +20,9 @@ from .data.synthetic import SyntheticLayers
 from .metrics import mse, si_mse, lmse
 from .losses import ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
 from .networks import make_separator, make_discriminators, pad_to_multiple
+from .assumptions import measure_assumptions
 
-# %% ../nbs/07_train.ipynb #fb1ea594
+# %% ../nbs/07_train.ipynb #f7856c18
 TASKS = ('synthetic', 'synthetic3', 'intrinsic', 'reflection')
 
 @dataclass
@@ -83,7 +84,7 @@ class TrainConfig:
     @property
     def K(self) -> int: return 3 if self.task == 'synthetic3' else 2
 
-# %% ../nbs/07_train.ipynb #554cf4c8
+# %% ../nbs/07_train.ipynb #3a303028
 def make_data(cfg: TrainConfig, # a resolved configuration
               **kwargs, # passed on to the dataset
              ):
@@ -94,7 +95,7 @@ def make_data(cfg: TrainConfig, # a resolved configuration
     if cfg.task == 'intrinsic': return real.MITIntrinsic(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
     return real.Reflection(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
 
-# %% ../nbs/07_train.ipynb #3b051061
+# %% ../nbs/07_train.ipynb #d054a4f3
 METHODS: dict[str, type] = {}
 
 def register_method(name: str):
@@ -102,7 +103,7 @@ def register_method(name: str):
     def deco(cls): METHODS[name] = cls; cls.name = name; return cls
     return deco
 
-# %% ../nbs/07_train.ipynb #55d34abb
+# %% ../nbs/07_train.ipynb #aed4c6d9
 @register_method('sils')
 class SILS(nn.Module):
     "The paper's method: K encoder/decoder streams and K discriminators, trained with SS (Eq. 5) + GAN (Eq. 7) + CC (Eq. 8)."
@@ -150,7 +151,7 @@ class SILS(nn.Module):
             if c.gp > 0: total = total + c.gp * gradient_penalty(self.D[k], real, fake, g=noise)
         return total, {'d_total': total.item()}
 
-# %% ../nbs/07_train.ipynb #3c199199
+# %% ../nbs/07_train.ipynb #f175e7ff
 def separate_padded(fn: Callable, # maps an N×C×H×W batch to a list of K layer batches
                     x: torch.Tensor, # N×C×H×W input
                     multiple: int = 32, # pad H and W up to a multiple of this
@@ -164,7 +165,7 @@ def separate_padded(fn: Callable, # maps an N×C×H×W batch to a list of K laye
             outs.append([crop(l) for l in fn(xp)])
     return [torch.cat([o[k] for o in outs]) for k in range(len(outs[0]))]
 
-# %% ../nbs/07_train.ipynb #06648d0d
+# %% ../nbs/07_train.ipynb #ba665dc9
 def evaluate(fn: Callable, # maps an N×C×H×W batch to a list of K layer batches
              data, # a dataset with `test_set()` and `layer_names`
              device: str | torch.device = 'cpu', # where `fn` runs
@@ -189,7 +190,7 @@ def evaluate(fn: Callable, # maps an N×C×H×W batch to a list of K layer batch
     rows = [dict(metric=m, layer=l, value=float(np.mean(v))) for (m, l), v in scores.items()]
     return pd.DataFrame(rows, columns=['metric', 'layer', 'value'])
 
-# %% ../nbs/07_train.ipynb #d3e23fdf
+# %% ../nbs/07_train.ipynb #69172630
 class Trainer:
     "Train one method on one task; checkpoint, resume, log and evaluate it."
     def __init__(self, cfg: TrainConfig, # the run's settings (resolved here)
@@ -210,7 +211,7 @@ class Trainer:
         self.opt_d = torch.optim.Adam(dp, lr=c.lr_d, betas=betas) if dp else None
         self.g_data = torch.Generator().manual_seed(c.seed)
         self.g_noise = torch.Generator(device=self.device).manual_seed(c.seed + 1)
-        self.step, self.log, self.wall = 0, [], 0.0
+        self.step, self.log, self.wall, self.assumption_log = 0, [], 0.0, []
 
     @property
     def multiple(self) -> int:
@@ -233,7 +234,7 @@ class Trainer:
         self.step += 1
         return dict(step=self.step, **logs)
 
-# %% ../nbs/07_train.ipynb #ade23c3a
+# %% ../nbs/07_train.ipynb #b4cbcad5
 @patch
 def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to cfg.steps)
         progress: bool = True, # show a progress bar
@@ -252,7 +253,7 @@ def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to
         if self.step % c.log_every == 0 or self.step == end:
             bar.set_postfix({k: f'{v:.3g}' for k, v in logs.items() if k in ('g_total', 'd_total', 'ss', 'cc', 'g_gan')})
         if self.out is not None:
-            if self.step % c.sample_every == 0 or self.step == end: self.save_samples()
+            if self.step % c.sample_every == 0 or self.step == end: self.save_samples(); self.log_assumptions()
             if self.step % c.ckpt_every == 0 or self.step == end:
                 self.wall += time.time() - t0; t0 = time.time()
                 self.save()
@@ -260,13 +261,14 @@ def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to
     self.wall += time.time() - t0
     return self
 
-# %% ../nbs/07_train.ipynb #e765910d
+# %% ../nbs/07_train.ipynb #464dfc27
 CKPT_NAME = 'checkpoint.pt'
 
 @patch
 def state_dict(self: Trainer) -> dict:
     "Everything needed to continue this run exactly."
     return dict(format='sils-checkpoint-1', cfg=asdict(self.cfg), step=self.step, wall=self.wall, log=self.log,
+                assumption_log=self.assumption_log,
                 method=self.method.state_dict(), opt_g=self.opt_g.state_dict(),
                 opt_d=self.opt_d.state_dict() if self.opt_d is not None else None,
                 g_data=self.g_data.get_state(), g_noise=self.g_noise.get_state(), torch_rng=torch.get_rng_state(),
@@ -283,14 +285,15 @@ def save(self: Trainer, path: str | Path | None = None, # default: out_dir/check
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + '.tmp')
     torch.save(self.state_dict(), tmp); os.replace(tmp, path)
-    if self.log:
-        log_path = path.parent / 'log.csv'
-        pd.DataFrame(self.log).to_csv(log_path.with_suffix('.csv.tmp'), index=False)
+    for rows, name in ((self.log, 'log.csv'), (self.assumption_log, 'assumptions.csv')):
+        if not rows: continue
+        log_path = path.parent / name
+        pd.DataFrame(rows).to_csv(log_path.with_suffix('.csv.tmp'), index=False)
         os.replace(log_path.with_suffix('.csv.tmp'), log_path)
     (path.parent / 'config.json').write_text(json.dumps(asdict(self.cfg), indent=1))
     return path
 
-# %% ../nbs/07_train.ipynb #9848e5fd
+# %% ../nbs/07_train.ipynb #c7f36dc1
 def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holding checkpoint.pt
                    ) -> dict:
     "Load a sils checkpoint, with one clear error when it is missing, corrupt or not a sils checkpoint."
@@ -311,6 +314,7 @@ def load_state_dict(self: Trainer, ck: dict):
     if self.opt_d is not None: self.opt_d.load_state_dict(ck['opt_d'])
     self.g_data.set_state(ck['g_data']); self.g_noise.set_state(ck['g_noise']); torch.set_rng_state(ck['torch_rng'])
     self.step, self.wall, self.log = ck['step'], ck['wall'], list(ck['log'])
+    self.assumption_log = list(ck.get('assumption_log', []))
 
 @patch(cls_method=True)
 def load(cls: Trainer, path: str | Path, # checkpoint file or run folder
@@ -326,7 +330,7 @@ def load(cls: Trainer, path: str | Path, # checkpoint file or run folder
     t.load_state_dict(ck)
     return t
 
-# %% ../nbs/07_train.ipynb #45d82eae
+# %% ../nbs/07_train.ipynb #0c16127c
 @patch
 def separate(self: Trainer, x: torch.Tensor, # N×C×H×W input of any size
             ) -> list[torch.Tensor]:
@@ -357,7 +361,25 @@ def save_samples(self: Trainer, n: int = 6) -> Path:
     grid = sample_grid(x, self.separate(x), [None if l is None else l[:n] for l in item['layers']])
     return save_image(self.out / 'samples' / f'step_{self.step:06d}.png', grid)
 
-# %% ../nbs/07_train.ipynb #fc438c6b
+# %% ../nbs/07_train.ipynb #8c9ffaba
+@patch
+def assumptions(self: Trainer, n: int = 64) -> dict:
+    "Assumptions A and B measured on the first `n` test inputs (empty for methods without per-layer encoders)."
+    G = getattr(self.method, 'G', None)
+    if G is None or not hasattr(G, 'encode'): return {}
+    item = self.data.test_set()[0]
+    if any(l is None for l in item['layers']): return {}
+    self.method.eval()
+    try: return measure_assumptions(G, item['x'][:n].to(self.device), [l[:n].to(self.device) for l in item['layers']])
+    finally: self.method.train()
+
+@patch
+def log_assumptions(self: Trainer):
+    "Append the current assumption measurements to the run's assumption log."
+    vals = self.assumptions()
+    if vals: self.assumption_log.append(dict(step=self.step, **vals))
+
+# %% ../nbs/07_train.ipynb #c6139c4d
 def train(cfg: TrainConfig, # the run's settings
           out_dir: str | Path, # run folder: checkpoint.pt, log.csv, config.json, samples/, eval.csv
           resume: bool = False, # continue the run in out_dir (it must exist)

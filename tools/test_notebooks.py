@@ -26,9 +26,13 @@ def main():
     files = sorted(p.absolute() for p in cfg.nbs_path.glob(a.glob) if not p.name.startswith('_'))
     if not files: sys.exit(f'No notebooks match {a.glob!r} in {cfg.nbs_path}')
     skip = [f for f in cfg.tst_flags.split() if f not in a.flags.split()]
+    n_workers = max(1, min(a.workers, len(files)))
+    # Parallel notebooks must not oversubscribe the cores: OpenMP threads that spin-wait for each other made torch
+    # 10-100x slower when two 2-thread workers shared 2 cores. Give each worker its share (children inherit it).
+    os.environ.setdefault('OMP_NUM_THREADS', str(max(1, (os.cpu_count() or 1) // n_workers)))
     os.chdir(cfg.nbs_path)
     t0 = time.time()
-    res = parallel(_run, files, skip_flags=skip, basepath=cfg.config_path, n_workers=min(a.workers, len(files)), threadpool=False)
+    res = parallel(_run, files, skip_flags=skip, basepath=cfg.config_path, n_workers=n_workers, threadpool=False)
     for f, (ok, t) in zip(files, res): print(f"{'PASS' if ok else 'FAIL'} {t:7.1f}s  {f.name}")
     n_ok = sum(ok for ok, _ in res)
     print(f'total {time.time() - t0:.1f}s')

@@ -9,7 +9,7 @@ __all__ = ['IMAGE_EXTS', 'MIT_OBJECTS', 'MIT_TEST', 'MIT_TRAIN', 'MIT_STRICT_INP
            'find_mit', 'load_mit_object', 'MITIntrinsic', 'find_folder_triplets', 'find_sir2', 'find_real20',
            'natural_photos', 'zhang_reflection', 'Reflection']
 
-# %% ../../nbs/02_data.real.ipynb #bedd1e57
+# %% ../../nbs/02_data.real.ipynb #b1e69c0f
 import functools, math, re
 from pathlib import Path
 import numpy as np
@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from torchvision.ops import roi_align
 from ..core import SilsError, Scale, get_scale, load_image, save_image, data_root
 
-# %% ../../nbs/02_data.real.ipynb #98f038d8
+# %% ../../nbs/02_data.real.ipynb #73e2fff4
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff')
 
 def resize_image(img: np.ndarray, # H×W×C float image
@@ -53,7 +53,7 @@ def to_float(arr: np.ndarray) -> np.ndarray:
     if arr.dtype == np.uint16: return arr.astype(np.float32) / 65535
     return arr.astype(np.float32)
 
-# %% ../../nbs/02_data.real.ipynb #ed596cb5
+# %% ../../nbs/02_data.real.ipynb #c3b56660
 def _rand(g: torch.Generator) -> float: return float(torch.rand((), generator=g))
 def _randint(n: int, g: torch.Generator) -> int: return int(torch.randint(n, (), generator=g))
 
@@ -97,7 +97,7 @@ def augment_crop(src: np.ndarray | list[np.ndarray], # H×W×C image, or several
     out = [apply_crop(a, p, size, flip) for a in srcs]
     return out if many else out[0]
 
-# %% ../../nbs/02_data.real.ipynb #8084717b
+# %% ../../nbs/02_data.real.ipynb #7da69c48
 MIT_OBJECTS = sorted('apple box cup1 cup2 deer dinosaur frog1 frog2 panther paper1 paper2 pear phone potato raccoon '
                      'squirrel sun teabag1 teabag2 turtle'.split())
 MIT_TEST = 'deer potato paper2 cup2 sun pear frog2 turtle raccoon teabag1'.split()  # Barron & Malik / Fan et al. 2018
@@ -123,7 +123,7 @@ def find_mit(root: str | Path | None = None, # a data root, or the folder that h
     raise SilsError(f"MIT intrinsic images not found in {root} (looked for {' and '.join(MIT_LAYOUTS[:2])}/): run "
                     f"`{MIT_SCRIPT}` or set SILS_DATA to the folder that holds them.")
 
-# %% ../../nbs/02_data.real.ipynb #d1baacbc
+# %% ../../nbs/02_data.real.ipynb #b623d9b0
 def load_mit_object(folder: str | Path, # one object folder
                     parts: tuple[str, ...] = ('original', 'albedo', 'shading', 'mask'), # keys of MIT_FILES, or 'lights'
                     max_side: int | None = 600, # shrink images so their long side is at most this
@@ -138,7 +138,7 @@ def load_mit_object(folder: str | Path, # one object folder
         else: raise SilsError(f"Unknown MIT image {k!r}: choose from {', '.join([*MIT_FILES, 'lights'])}.")
     return out
 
-# %% ../../nbs/02_data.real.ipynb #da962480
+# %% ../../nbs/02_data.real.ipynb #ec7f3734
 TEST_MAX_SIDE = {'test': 128, 'small': 256, 'paper': None}
 
 def _check_size(size: int, what: str = 'size'):
@@ -166,7 +166,7 @@ def _rgb_t(t: torch.Tensor) -> torch.Tensor:
     "A 1- or 3-channel C×H×W (or N×C×H×W) tensor as 3 channels (grey repeated)."
     return t.expand(*t.shape[:-3], 3, *t.shape[-2:]) if t.shape[-3] == 1 else t
 
-# %% ../../nbs/02_data.real.ipynb #305c0188
+# %% ../../nbs/02_data.real.ipynb #a37db547
 class MITIntrinsic:
     "MIT intrinsic images as unpaired albedo/shading domains with a fixed per-object test set."
     K, channels, layer_names, fuse = 2, 3, ['albedo', 'shading'], 'mul'
@@ -254,7 +254,7 @@ class MITIntrinsic:
         return (f"MITIntrinsic(protocol={self.protocol!r}, size={self.size}, inputs={len(self._inputs)} images of "
                 f"{len(self.input_objects)} objects, layers from {len(self.layer_objects)} objects, test={len(self.test_objects)} objects)")
 
-# %% ../../nbs/02_data.real.ipynb #f5b82fa5
+# %% ../../nbs/02_data.real.ipynb #3d27c3e4
 def _fake_mit(folder: Path, side: tuple[int, int] = (40, 30), n_lights: int = 2, seed: int = 0) -> Path:
     "Write a tiny stand-in of the original MIT layout (random images, all 20 objects) under `folder`; for tests."
     rng = np.random.default_rng(seed); h, w = side
@@ -267,7 +267,7 @@ def _fake_mit(folder: Path, side: tuple[int, int] = (40, 30), n_lights: int = 2,
             save_image(d / f'{name}.png', img, bits=16)
     return folder
 
-# %% ../../nbs/02_data.real.ipynb #d65e873a
+# %% ../../nbs/02_data.real.ipynb #a3a5994e
 ROLE_DIRS = {'m': ('blended', 'mixture', 'mixed', 'input', 'blend'),
              'g': ('transmission', 'transmission_layer', 'background', 'background_layer', 'gt'),
              'r': ('reflection', 'reflection_layer')}
@@ -333,7 +333,7 @@ def find_real20(folder: str | Path, # the real20 folder
         out = [dict(d, name=f"real20/{d['name']}", r=None) for d in find_folder_triplets(folder)]
     return sorted(out, key=lambda d: _natural_key(d['name']))
 
-# %% ../../nbs/02_data.real.ipynb #cb9a982e
+# %% ../../nbs/02_data.real.ipynb #36262de1
 NATURAL_PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'motorcycle_left')
 
 def natural_photos(names: tuple[str, ...] = NATURAL_PHOTOS) -> list[Path]:
@@ -387,7 +387,7 @@ def zhang_reflection(t: torch.Tensor, # background crop, 3×H×W in [0, 1]
     x = (T * a2 + Rb).clamp(0, 1) ** (1 / gamma)
     return (x - t).clamp(min=0)  # ≥ 0 up to float rounding of t^γ^(1/γ); t + it = max(x, t) ≤ 1
 
-# %% ../../nbs/02_data.real.ipynb #fa2ec707
+# %% ../../nbs/02_data.real.ipynb #767d3f7f
 def _missing_reflection(what: str, folder: Path, extra: str = '') -> SilsError:
     return SilsError(f"The {what} images are missing from {folder}: run `{REFLECTION_SCRIPT}{extra}` or set SILS_DATA to the folder that holds them.")
 
