@@ -6,7 +6,7 @@
 __all__ = ['TASKS', 'METHODS', 'CKPT_NAME', 'TrainConfig', 'make_data', 'register_method', 'SILS', 'separate_padded', 'evaluate',
            'Trainer', 'read_checkpoint', 'sample_grid', 'train']
 
-# %% ../nbs/07_train.ipynb #36c3df5a
+# %% ../nbs/07_train.ipynb #b474e3e0
 import os, json, time, io
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
@@ -22,7 +22,7 @@ from .losses import ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_
 from .networks import make_separator, make_discriminators, pad_to_multiple
 from .assumptions import measure_assumptions
 
-# %% ../nbs/07_train.ipynb #731a243e
+# %% ../nbs/07_train.ipynb #702a8ec4
 TASKS = ('synthetic', 'synthetic3', 'intrinsic', 'reflection')
 
 @dataclass
@@ -87,7 +87,7 @@ class TrainConfig:
     @property
     def K(self) -> int: return 3 if self.task == 'synthetic3' else 2
 
-# %% ../nbs/07_train.ipynb #ac8ab440
+# %% ../nbs/07_train.ipynb #903c5151
 def make_data(cfg: TrainConfig, # a resolved configuration
               **kwargs, # passed on to the dataset
              ):
@@ -98,7 +98,7 @@ def make_data(cfg: TrainConfig, # a resolved configuration
     if cfg.task == 'intrinsic': return real.MITIntrinsic(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
     return real.Reflection(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
 
-# %% ../nbs/07_train.ipynb #e2f411f1
+# %% ../nbs/07_train.ipynb #e7915ba8
 METHODS: dict[str, type] = {}
 
 def register_method(name: str):
@@ -106,7 +106,7 @@ def register_method(name: str):
     def deco(cls): METHODS[name] = cls; cls.name = name; return cls
     return deco
 
-# %% ../nbs/07_train.ipynb #8bb40d69
+# %% ../nbs/07_train.ipynb #5d57e7e0
 @register_method('sils')
 class SILS(nn.Module):
     "The paper's method: K encoder/decoder streams and K discriminators, trained with SS (Eq. 5) + GAN (Eq. 7) + CC (Eq. 8)."
@@ -154,7 +154,7 @@ class SILS(nn.Module):
             if c.gp > 0: total = total + c.gp * gradient_penalty(self.D[k], real, fake, g=noise)
         return total, {'d_total': total.item()}
 
-# %% ../nbs/07_train.ipynb #690133f9
+# %% ../nbs/07_train.ipynb #1d23e342
 def separate_padded(fn: Callable, # maps an N×C×H×W batch to a list of K layer batches
                     x: torch.Tensor, # N×C×H×W input
                     multiple: int = 32, # pad H and W up to a multiple of this
@@ -168,7 +168,7 @@ def separate_padded(fn: Callable, # maps an N×C×H×W batch to a list of K laye
             outs.append([crop(l) for l in fn(xp)])
     return [torch.cat([o[k] for o in outs]) for k in range(len(outs[0]))]
 
-# %% ../nbs/07_train.ipynb #e7862fd5
+# %% ../nbs/07_train.ipynb #86c10e69
 def evaluate(fn: Callable, # maps an N×C×H×W batch to a list of K layer batches
              data, # a dataset with `test_set()` and `layer_names`
              device: str | torch.device = 'cpu', # where `fn` runs
@@ -193,7 +193,7 @@ def evaluate(fn: Callable, # maps an N×C×H×W batch to a list of K layer batch
     rows = [dict(metric=m, layer=l, value=float(np.mean(v))) for (m, l), v in scores.items()]
     return pd.DataFrame(rows, columns=['metric', 'layer', 'value'])
 
-# %% ../nbs/07_train.ipynb #0279684e
+# %% ../nbs/07_train.ipynb #3f1c7b97
 class Trainer:
     "Train one method on one task; checkpoint, resume, log and evaluate it."
     def __init__(self, cfg: TrainConfig, # the run's settings (resolved here)
@@ -237,7 +237,7 @@ class Trainer:
         self.step += 1
         return dict(step=self.step, **logs)
 
-# %% ../nbs/07_train.ipynb #10b4c020
+# %% ../nbs/07_train.ipynb #9c7cfc51
 @patch
 def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to cfg.steps)
         progress: bool = True, # show a progress bar
@@ -264,7 +264,7 @@ def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to
     self.wall += time.time() - t0
     return self
 
-# %% ../nbs/07_train.ipynb #133372f6
+# %% ../nbs/07_train.ipynb #6c966f9a
 CKPT_NAME = 'checkpoint.pt'
 
 @patch
@@ -296,7 +296,7 @@ def save(self: Trainer, path: str | Path | None = None, # default: out_dir/check
     (path.parent / 'config.json').write_text(json.dumps(asdict(self.cfg), indent=1))
     return path
 
-# %% ../nbs/07_train.ipynb #4b56caca
+# %% ../nbs/07_train.ipynb #a451f04f
 def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holding checkpoint.pt
                    ) -> dict:
     "Load a sils checkpoint, with one clear error when it is missing, corrupt or not a sils checkpoint."
@@ -333,7 +333,7 @@ def load(cls: Trainer, path: str | Path, # checkpoint file or run folder
     t.load_state_dict(ck)
     return t
 
-# %% ../nbs/07_train.ipynb #cb992bd7
+# %% ../nbs/07_train.ipynb #a3ad3b1b
 @patch
 def separate(self: Trainer, x: torch.Tensor, # N×C×H×W input of any size
             ) -> list[torch.Tensor]:
@@ -364,7 +364,7 @@ def save_samples(self: Trainer, n: int = 6) -> Path:
     grid = sample_grid(x, self.separate(x), [None if l is None else l[:n] for l in item['layers']])
     return save_image(self.out / 'samples' / f'step_{self.step:06d}.png', grid)
 
-# %% ../nbs/07_train.ipynb #c3c95a1c
+# %% ../nbs/07_train.ipynb #e3133cfb
 @patch
 def assumptions(self: Trainer, n: int = 64) -> dict:
     "Assumptions A and B measured on the first `n` test inputs (empty for methods without per-layer encoders)."
@@ -382,7 +382,7 @@ def log_assumptions(self: Trainer):
     vals = self.assumptions()
     if vals: self.assumption_log.append(dict(step=self.step, **vals))
 
-# %% ../nbs/07_train.ipynb #25147247
+# %% ../nbs/07_train.ipynb #13a7f161
 def train(cfg: TrainConfig, # the run's settings
           out_dir: str | Path, # run folder: checkpoint.pt, log.csv, config.json, samples/, eval.csv
           resume: bool = False, # continue the run in out_dir (it must exist)
