@@ -7,18 +7,18 @@ __all__ = ['SCALES', 'RESULT_COLUMNS', 'SilsError', 'Scale', 'get_scale', 'set_s
            'save_image', 'project_root', 'data_root', 'out_root', 'figures_dir', 'results_dir', 'to_tensor', 'to_image',
            'git_commit', 'result_row', 'save_results', 'load_results']
 
-# %% ../nbs/00_core.ipynb #67573b09
+# %% ../nbs/00_core.ipynb #ab8c5e95
 import os, random, subprocess, tempfile
 from dataclasses import dataclass, asdict, replace, fields
 from pathlib import Path
 import numpy as np
 import torch
 
-# %% ../nbs/00_core.ipynb #23af90f9
+# %% ../nbs/00_core.ipynb #60ce74c6
 class SilsError(Exception):
     "A user-facing error: the message is one clear sentence, shown as is by the command-line tools."
 
-# %% ../nbs/00_core.ipynb #e410a87b
+# %% ../nbs/00_core.ipynb #3857dc29
 @dataclass(frozen=True)
 class Scale:
     "Sizes and budgets of one run scale."
@@ -38,14 +38,14 @@ class Scale:
         "The seeds every experiment at this scale runs over."
         return list(range(self.n_seeds))
 
-# %% ../nbs/00_core.ipynb #9637b410
+# %% ../nbs/00_core.ipynb #556d8033
 SCALES = {
     'test':  Scale('test',  img_size=32, real_size=64,  n_train=64,   n_test=16,   steps=4,      batch_size=4,  width=8,  n_seeds=1, log_every=2),
-    'small': Scale('small', img_size=32, real_size=128, n_train=4000, n_test=200,  steps=2000,   batch_size=16, width=16, n_seeds=3, log_every=250),
+    'small': Scale('small', img_size=32, real_size=128, n_train=4000, n_test=200,  steps=1000,   batch_size=16, width=16, n_seeds=3, log_every=250),
     'paper': Scale('paper', img_size=64, real_size=256, n_train=4000, n_test=1000, steps=100000, batch_size=1,  width=64, n_seeds=3, log_every=1000),
 }
 
-# %% ../nbs/00_core.ipynb #a2f77ce7
+# %% ../nbs/00_core.ipynb #e61799a4
 def get_scale(name: str | Scale | None = None, # a scale name, a `Scale`, or None to decide from the environment
              ) -> Scale:
     "Return the run scale chosen by `name`, else `SILS_SCALE`, else `test` under nbdev_test, else `small`."
@@ -55,7 +55,7 @@ def get_scale(name: str | Scale | None = None, # a scale name, a `Scale`, or Non
         raise SilsError(f"Unknown scale {name!r}: choose one of {', '.join(SCALES)}.")
     return SCALES[name]
 
-# %% ../nbs/00_core.ipynb #8569fcef
+# %% ../nbs/00_core.ipynb #5e0fd70a
 def set_seed(seed: int, # the seed for python, numpy and torch
              deterministic: bool | None = None, # force torch's deterministic algorithms (None: only when CUDA is present)
             ) -> np.random.Generator:
@@ -70,7 +70,7 @@ def set_seed(seed: int, # the seed for python, numpy and torch
         torch.use_deterministic_algorithms(True, warn_only=True)
     return np.random.default_rng(seed)
 
-# %% ../nbs/00_core.ipynb #fa76e567
+# %% ../nbs/00_core.ipynb #d4c63746
 def get_device(device: str | torch.device | None = None, # 'cpu', 'cuda', 'cuda:1', … or None for the best available
               ) -> torch.device:
     "Return `device`, or CUDA when present, else the CPU."
@@ -81,7 +81,7 @@ def get_device(device: str | torch.device | None = None, # 'cpu', 'cuda', 'cuda:
         return dev
     return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
 
-# %% ../nbs/00_core.ipynb #f0099661
+# %% ../nbs/00_core.ipynb #90442d2d
 import png
 from PIL import Image, UnidentifiedImageError
 
@@ -92,7 +92,7 @@ def _read_png(path: Path) -> tuple[np.ndarray, int]:
     arr = np.vstack([np.asarray(r, dtype=np.uint16 if depth > 8 else np.uint8) for r in rows])
     return arr.reshape(h, w, planes), depth
 
-# %% ../nbs/00_core.ipynb #cafa6fd9
+# %% ../nbs/00_core.ipynb #4ff05ae5
 def load_image(path: str | Path, # a PNG (8 or 16 bit) or any image Pillow reads
                channels: int | None = None, # 1 or 3 to convert; None keeps the file's colour channels (alpha dropped)
               ) -> np.ndarray:
@@ -113,7 +113,7 @@ def load_image(path: str | Path, # a PNG (8 or 16 bit) or any image Pillow reads
     if img.shape[-1] in (2, 4): img = img[..., :-1]  # drop alpha
     return to_channels(img, channels) if channels else img
 
-# %% ../nbs/00_core.ipynb #efa2f1cb
+# %% ../nbs/00_core.ipynb #989675b9
 def to_channels(img: np.ndarray, # H×W×C float image
                 channels: int, # 1 (grey) or 3 (RGB)
                ) -> np.ndarray:
@@ -124,7 +124,7 @@ def to_channels(img: np.ndarray, # H×W×C float image
     if channels == 1 and c == 3: return (img @ np.array([0.299, 0.587, 0.114], dtype=np.float32))[..., None]
     raise SilsError(f"Cannot convert a {c}-channel image to {channels} channels (use 1 or 3).")
 
-# %% ../nbs/00_core.ipynb #73796844
+# %% ../nbs/00_core.ipynb #4175f2d7
 def save_image(path: str | Path, # where to write; the suffix picks PNG or JPEG
                img: np.ndarray | torch.Tensor, # H×W×C / H×W array or C×H×W tensor, values in [0, 1] (clipped)
                bits: int = 8, # 8 or 16 (PNG only)
@@ -147,7 +147,7 @@ def save_image(path: str | Path, # where to write; the suffix picks PNG or JPEG
         Image.fromarray(q).save(path)
     return path
 
-# %% ../nbs/00_core.ipynb #8ada1d4e
+# %% ../nbs/00_core.ipynb #919e54e4
 def project_root() -> Path:
     "The checkout (the folder holding settings.ini) when sils runs from one, else the current folder."
     here = Path(__file__).resolve() if '__file__' in globals() else Path.cwd().resolve()
@@ -155,7 +155,7 @@ def project_root() -> Path:
         if (p / 'settings.ini').is_file() and (p / 'sils').is_dir(): return p
     return Path.cwd().resolve()
 
-# %% ../nbs/00_core.ipynb #aab4b90c
+# %% ../nbs/00_core.ipynb #ed7c8bfc
 def data_root(must_exist: bool = False, # raise a SilsError when no data folder exists
              ) -> Path:
     "The folder holding the datasets: $SILS_DATA, else ../shared/data beside the checkout, else ~/.cache/sils/data."
@@ -181,7 +181,7 @@ def results_dir() -> Path:
     "The results folder (created on demand)."
     p = out_root() / 'results'; p.mkdir(parents=True, exist_ok=True); return p
 
-# %% ../nbs/00_core.ipynb #5e66cc23
+# %% ../nbs/00_core.ipynb #b8e8acb1
 def to_tensor(img: np.ndarray, # H×W×C array or N×H×W×C batch
               device: str | torch.device = 'cpu', # where the tensor goes
              ) -> torch.Tensor:
@@ -197,7 +197,7 @@ def to_image(t: torch.Tensor, # C×H×W or N×C×H×W tensor
     t = t.detach().float().cpu()
     return (t.permute(1, 2, 0) if t.ndim == 3 else t.permute(0, 2, 3, 1) if t.ndim == 4 else _bad_ndim(t)).numpy()
 
-# %% ../nbs/00_core.ipynb #7238e6ab
+# %% ../nbs/00_core.ipynb #23b76ec5
 import pandas as pd
 RESULT_COLUMNS = ['experiment', 'method', 'metric', 'layer', 'value', 'seed', 'scale', 'commit']
 
@@ -212,7 +212,7 @@ def git_commit(short: bool = True, # abbreviated hash
         return h + ('+dirty' if dirty else '')
     except (OSError, subprocess.SubprocessError): return 'unknown'
 
-# %% ../nbs/00_core.ipynb #fb74fb39
+# %% ../nbs/00_core.ipynb #0361b6d1
 def result_row(experiment: str, method: str, metric: str, layer: str, value: float, seed: int, scale: str | Scale,
                commit: str | None = None, **extra) -> dict:
     "One tidy result row; `commit` defaults to the current checkout's."
