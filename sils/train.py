@@ -6,7 +6,7 @@
 __all__ = ['TASKS', 'METHODS', 'CKPT_NAME', 'TrainConfig', 'make_data', 'register_method', 'SILS', 'separate_padded', 'evaluate',
            'Trainer', 'read_checkpoint', 'sample_grid', 'train']
 
-# %% ../nbs/07_train.ipynb #b474e3e0
+# %% ../nbs/07_train.ipynb #e9bcf5f5
 import os, json, time, io
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
@@ -22,7 +22,7 @@ from .losses import ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_
 from .networks import make_separator, make_discriminators, pad_to_multiple
 from .assumptions import measure_assumptions
 
-# %% ../nbs/07_train.ipynb #702a8ec4
+# %% ../nbs/07_train.ipynb #e1d1f4cf
 TASKS = ('synthetic', 'synthetic3', 'intrinsic', 'reflection')
 
 @dataclass
@@ -87,7 +87,7 @@ class TrainConfig:
     @property
     def K(self) -> int: return 3 if self.task == 'synthetic3' else 2
 
-# %% ../nbs/07_train.ipynb #903c5151
+# %% ../nbs/07_train.ipynb #80b05e10
 def make_data(cfg: TrainConfig, # a resolved configuration
               **kwargs, # passed on to the dataset
              ):
@@ -98,7 +98,7 @@ def make_data(cfg: TrainConfig, # a resolved configuration
     if cfg.task == 'intrinsic': return real.MITIntrinsic(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
     return real.Reflection(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
 
-# %% ../nbs/07_train.ipynb #e7915ba8
+# %% ../nbs/07_train.ipynb #b0966cf1
 METHODS: dict[str, type] = {}
 
 def register_method(name: str):
@@ -106,7 +106,7 @@ def register_method(name: str):
     def deco(cls): METHODS[name] = cls; cls.name = name; return cls
     return deco
 
-# %% ../nbs/07_train.ipynb #5d57e7e0
+# %% ../nbs/07_train.ipynb #e3918441
 @register_method('sils')
 class SILS(nn.Module):
     "The paper's method: K encoder/decoder streams and K discriminators, trained with SS (Eq. 5) + GAN (Eq. 7) + CC (Eq. 8)."
@@ -154,7 +154,7 @@ class SILS(nn.Module):
             if c.gp > 0: total = total + c.gp * gradient_penalty(self.D[k], real, fake, g=noise)
         return total, {'d_total': total.item()}
 
-# %% ../nbs/07_train.ipynb #1d23e342
+# %% ../nbs/07_train.ipynb #a047f65e
 def separate_padded(fn: Callable, # maps an N×C×H×W batch to a list of K layer batches
                     x: torch.Tensor, # N×C×H×W input
                     multiple: int = 32, # pad H and W up to a multiple of this
@@ -168,7 +168,7 @@ def separate_padded(fn: Callable, # maps an N×C×H×W batch to a list of K laye
             outs.append([crop(l) for l in fn(xp)])
     return [torch.cat([o[k] for o in outs]) for k in range(len(outs[0]))]
 
-# %% ../nbs/07_train.ipynb #86c10e69
+# %% ../nbs/07_train.ipynb #5238917a
 def evaluate(fn: Callable, # maps an N×C×H×W batch to a list of K layer batches
              data, # a dataset with `test_set()` and `layer_names`
              device: str | torch.device = 'cpu', # where `fn` runs
@@ -193,7 +193,7 @@ def evaluate(fn: Callable, # maps an N×C×H×W batch to a list of K layer batch
     rows = [dict(metric=m, layer=l, value=float(np.mean(v))) for (m, l), v in scores.items()]
     return pd.DataFrame(rows, columns=['metric', 'layer', 'value'])
 
-# %% ../nbs/07_train.ipynb #3f1c7b97
+# %% ../nbs/07_train.ipynb #df81d2f4
 class Trainer:
     "Train one method on one task; checkpoint, resume, log and evaluate it."
     def __init__(self, cfg: TrainConfig, # the run's settings (resolved here)
@@ -215,6 +215,7 @@ class Trainer:
         self.g_data = torch.Generator().manual_seed(c.seed)
         self.g_noise = torch.Generator(device=self.device).manual_seed(c.seed + 1)
         self.step, self.log, self.wall, self.assumption_log = 0, [], 0.0, []
+        self.commit = git_commit()  # the code version this process runs, recorded once (not at each write)
 
     @property
     def multiple(self) -> int:
@@ -237,7 +238,7 @@ class Trainer:
         self.step += 1
         return dict(step=self.step, **logs)
 
-# %% ../nbs/07_train.ipynb #9c7cfc51
+# %% ../nbs/07_train.ipynb #79a8dca3
 @patch
 def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to cfg.steps)
         progress: bool = True, # show a progress bar
@@ -264,7 +265,7 @@ def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to
     self.wall += time.time() - t0
     return self
 
-# %% ../nbs/07_train.ipynb #6c966f9a
+# %% ../nbs/07_train.ipynb #c87a2d40
 CKPT_NAME = 'checkpoint.pt'
 
 @patch
@@ -276,7 +277,7 @@ def state_dict(self: Trainer) -> dict:
                 opt_d=self.opt_d.state_dict() if self.opt_d is not None else None,
                 g_data=self.g_data.get_state(), g_noise=self.g_noise.get_state(), torch_rng=torch.get_rng_state(),
                 layer_names=list(self.data.layer_names), channels=self.data.channels,
-                fuse=getattr(self.data, 'fuse', 'add'), commit=git_commit())
+                fuse=getattr(self.data, 'fuse', 'add'), commit=self.commit)
 
 @patch
 def save(self: Trainer, path: str | Path | None = None, # default: out_dir/checkpoint.pt
@@ -296,7 +297,7 @@ def save(self: Trainer, path: str | Path | None = None, # default: out_dir/check
     (path.parent / 'config.json').write_text(json.dumps(asdict(self.cfg), indent=1))
     return path
 
-# %% ../nbs/07_train.ipynb #a451f04f
+# %% ../nbs/07_train.ipynb #d9198262
 def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holding checkpoint.pt
                    ) -> dict:
     "Load a sils checkpoint, with one clear error when it is missing, corrupt or not a sils checkpoint."
@@ -333,7 +334,7 @@ def load(cls: Trainer, path: str | Path, # checkpoint file or run folder
     t.load_state_dict(ck)
     return t
 
-# %% ../nbs/07_train.ipynb #a3ad3b1b
+# %% ../nbs/07_train.ipynb #ed7b059b
 @patch
 def separate(self: Trainer, x: torch.Tensor, # N×C×H×W input of any size
             ) -> list[torch.Tensor]:
@@ -364,7 +365,7 @@ def save_samples(self: Trainer, n: int = 6) -> Path:
     grid = sample_grid(x, self.separate(x), [None if l is None else l[:n] for l in item['layers']])
     return save_image(self.out / 'samples' / f'step_{self.step:06d}.png', grid)
 
-# %% ../nbs/07_train.ipynb #e3133cfb
+# %% ../nbs/07_train.ipynb #a39387f8
 @patch
 def assumptions(self: Trainer, n: int = 64) -> dict:
     "Assumptions A and B measured on the first `n` test inputs (empty for methods without per-layer encoders)."
@@ -382,7 +383,7 @@ def log_assumptions(self: Trainer):
     vals = self.assumptions()
     if vals: self.assumption_log.append(dict(step=self.step, **vals))
 
-# %% ../nbs/07_train.ipynb #13a7f161
+# %% ../nbs/07_train.ipynb #7afdc099
 def train(cfg: TrainConfig, # the run's settings
           out_dir: str | Path, # run folder: checkpoint.pt, log.csv, config.json, samples/, eval.csv
           resume: bool = False, # continue the run in out_dir (it must exist)
@@ -400,5 +401,5 @@ def train(cfg: TrainConfig, # the run's settings
     t.fit(progress=progress)
     ev = t.evaluate()
     ev.assign(step=t.step, method=t.cfg.method, task=t.cfg.task, seed=t.cfg.seed, scale=t.cfg.scale,
-              wall_s=round(t.wall, 1), commit=git_commit()).to_csv(out / 'eval.csv', index=False)
+              wall_s=round(t.wall, 1), commit=t.commit).to_csv(out / 'eval.csv', index=False)
     return t

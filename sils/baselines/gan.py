@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['CycleGAN', 'ResBlock', 'unit_encoder', 'unit_decoder', 'UNITPair', 'UNIT', 'Supervised']
 
-# %% ../../nbs/09_baselines.gan.ipynb #49591591
+# %% ../../nbs/09_baselines.gan.ipynb #7ff9dedf
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
@@ -14,7 +14,7 @@ from ..losses import gan_d_loss, gan_g_loss, gradient_penalty
 from ..networks import make_separator, make_discriminators
 from ..train import TrainConfig, register_method
 
-# %% ../../nbs/09_baselines.gan.ipynb #3e094f39
+# %% ../../nbs/09_baselines.gan.ipynb #695d71e1
 def _one_stream(cfg: TrainConfig, channels: int) -> nn.Module:
     "One image-to-image generator: the single stream of a SILS separator (same architecture and width)."
     return make_separator(1, channels, cfg.width, arch=cfg.arch, depth=cfg.depth)
@@ -28,7 +28,7 @@ def _d_step(D: nn.Module, real: Tensor, fake: Tensor, cfg: TrainConfig, noise: t
     if cfg.gp > 0: loss = loss + cfg.gp * gradient_penalty(D, real, fake, g=noise)
     return loss
 
-# %% ../../nbs/09_baselines.gan.ipynb #02dfd067
+# %% ../../nbs/09_baselines.gan.ipynb #fe88ff51
 @register_method('cyclegan')
 class CycleGAN(nn.Module):
     "K unpaired CycleGANs, one per layer: G_k: X → L_k, F_k: L_k → X, discriminators D_{L_k} and D_X^k."
@@ -78,7 +78,7 @@ class CycleGAN(nn.Module):
             total = total + _d_step(self.D_X[k], x, fakes['inputs'][k], self.cfg, noise, 0.5)
         return total, {'d_total': total.item()}
 
-# %% ../../nbs/09_baselines.gan.ipynb #a8aaae66
+# %% ../../nbs/09_baselines.gan.ipynb #2cd40f46
 def _cbr(cin: int, cout: int, k: int, s: int = 1) -> nn.Sequential:
     "Conv (same padding for stride 1, halving for stride 2), BatchNorm, ReLU."
     return nn.Sequential(nn.Conv2d(cin, cout, k, s, (k - s + 1) // 2), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
@@ -101,7 +101,7 @@ def unit_decoder(channels: int, width: int, n_res: int = 2) -> nn.Sequential:
     return nn.Sequential(*[ResBlock(4 * width) for _ in range(n_res - 1)], up(4 * width, 2 * width), up(2 * width, width),
                          nn.Conv2d(width, channels, 7, 1, 3), nn.Sigmoid())
 
-# %% ../../nbs/09_baselines.gan.ipynb #ec213eb9
+# %% ../../nbs/09_baselines.gan.ipynb #ea6042da
 class UNITPair(nn.Module):
     "One UNIT between domains A and B: encoders and decoders with a shared latent layer."
     def __init__(self, channels: int, width: int, n_res: int = 2):
@@ -125,7 +125,7 @@ def _sample(mu: Tensor, noise: torch.Generator | None) -> Tensor:
 
 def _kl(mu: Tensor) -> Tensor: return mu.square().mean()
 
-# %% ../../nbs/09_baselines.gan.ipynb #665eea57
+# %% ../../nbs/09_baselines.gan.ipynb #99885e3c
 @register_method('unit')
 class UNIT(nn.Module):
     "K UNITs, one per layer pair (X, L_k): VAE-GANs with a shared latent space and cycle reconstruction."
@@ -179,7 +179,7 @@ class UNIT(nn.Module):
             total = total + _d_step(self.D_X[k], x, fakes['inputs'][k], self.cfg, noise)
         return total, {'d_total': total.item()}
 
-# %% ../../nbs/09_baselines.gan.ipynb #f896ed94
+# %% ../../nbs/09_baselines.gan.ipynb #5b8c5e02
 @register_method('supervised')
 class Supervised(nn.Module):
     "The SILS separator trained with L1 on the true layers (paired batches): the oracle upper bound."
