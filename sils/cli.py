@@ -7,7 +7,7 @@ __all__ = ['FIGURE_NOTEBOOKS', 'OneLineParser', 'train_parser', 'train_main', 't
            'separate_main', 'separate_cli', 'reproduction_notebooks', 'execute_notebook', 'reproduce_parser',
            'reproduce_main', 'reproduce_cli']
 
-# %% ../nbs/11_cli.ipynb #9a49b155
+# %% ../nbs/11_cli.ipynb #de5cbe46
 import argparse, os, sys, subprocess, time
 from dataclasses import fields, MISSING
 from pathlib import Path
@@ -17,7 +17,7 @@ from .core import *
 from .train import TrainConfig, Trainer, METHODS, TASKS, train, read_checkpoint, separate_padded, sample_grid
 import sils.baselines.gan  # registers the trainable baselines: cyclegan, unit, supervised
 
-# %% ../nbs/11_cli.ipynb #6e848f0b
+# %% ../nbs/11_cli.ipynb #568a36ab
 class OneLineParser(argparse.ArgumentParser):
     "An ArgumentParser whose errors are one line (`prog: error: …`), exit status 2."
     def error(self, message): self.exit(2, f'{self.prog}: error: {message} (see --help)\n')
@@ -31,7 +31,7 @@ def _run_cli(name: str, main, argv=None) -> int:
     except KeyboardInterrupt:
         print(f'{name}: interrupted; the last checkpoint is kept (continue with --resume).', file=sys.stderr); return 130
 
-# %% ../nbs/11_cli.ipynb #08cc1552
+# %% ../nbs/11_cli.ipynb #6db4cccb
 def train_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-train, built from TrainConfig's fields and their documentation."
     p = OneLineParser(prog='sils-train', description='Train SILS (or a baseline) on a task; resume a run; evaluate it on the test set.',
@@ -59,7 +59,7 @@ def _field_type(f) -> type:
     t = str(f.type)
     return int if 'int' in t else float if 'float' in t else str
 
-# %% ../nbs/11_cli.ipynb #778ef36e
+# %% ../nbs/11_cli.ipynb #14e13926
 def train_main(argv=None):
     "Parse sils-train's arguments and train."
     a = vars(train_parser().parse_args(argv))
@@ -72,7 +72,7 @@ def train_main(argv=None):
 
 def train_cli(): sys.exit(_run_cli('sils-train', train_main))
 
-# %% ../nbs/11_cli.ipynb #1d115e23
+# %% ../nbs/11_cli.ipynb #d08ed4a2
 def load_separator(checkpoint: str | Path, device=None):
     "A function x → list of layers from a checkpoint, with its layer names and channels."
     ck = read_checkpoint(checkpoint)
@@ -110,7 +110,7 @@ def separate_main(argv=None):
 
 def separate_cli(): sys.exit(_run_cli('sils-separate', separate_main))
 
-# %% ../nbs/11_cli.ipynb #4dd608ad
+# %% ../nbs/11_cli.ipynb #2eee1041
 FIGURE_NOTEBOOKS = ['01_data.synthetic', '02_data.real', '05_losses', '07_train', '08_baselines.classic', '09_baselines.gan']
 
 def reproduction_notebooks(nbs: Path | None = None) -> list[Path]:
@@ -133,7 +133,7 @@ def execute_notebook(path: Path, scale: str, dest: Path | None = None) -> float:
     subprocess.run([sys.executable, '-m', 'nbdev.clean', '--fname', str(dest)], capture_output=True)
     return time.time() - t0
 
-# %% ../nbs/11_cli.ipynb #426a5418
+# %% ../nbs/11_cli.ipynb #83efcae4
 def reproduce_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-reproduce."
     p = OneLineParser(prog='sils-reproduce', description='Regenerate the figures and tables: execute the reproduction notebooks at one scale.')
@@ -146,6 +146,7 @@ def reproduce_parser() -> argparse.ArgumentParser:
 def reproduce_main(argv=None):
     "Parse sils-reproduce's arguments and execute the notebooks."
     a = reproduce_parser().parse_args(argv)
+    os.environ['SILS_SCALE'] = a.scale  # so the folders reported below are the ones the notebooks write to
     nbs = reproduction_notebooks()
     if a.only: nbs = [p for p in nbs if any(w in p.stem for w in a.only)]
     if not nbs: raise SilsError(f"No reproduction notebook matches {a.only}.")
