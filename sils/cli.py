@@ -9,7 +9,7 @@ __all__ = ['FIGURE_NOTEBOOKS', 'OneLineParser', 'train_parser', 'train_main', 't
 
 # %% ../nbs/11_cli.ipynb #de5cbe46
 import argparse, os, sys, subprocess, time
-from dataclasses import fields, MISSING
+from dataclasses import fields
 from pathlib import Path
 import numpy as np, torch
 from fastcore.docments import docments

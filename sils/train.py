@@ -7,7 +7,7 @@ __all__ = ['TASKS', 'METHODS', 'CKPT_NAME', 'TrainConfig', 'make_data', 'registe
            'Trainer', 'read_checkpoint', 'sample_grid', 'train']
 
 # %% ../nbs/07_train.ipynb #e9bcf5f5
-import os, json, time, io
+import os, json, time
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 from typing import Callable
