@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['FIG3C_METHODS', 'FIG3B_SETTINGS', 'PAPER_FIG3C', 'FIG3C_TARGETS', 'Run', 'fig3c_runs', 'fig3b_runs', 'fig4_runs',
            'fig8_runs', 'run_status', 'run_one', 'run_grid', 'summarize', 'fmt_summary', 'paper_table', 'compare_table',
-           'ratio_checks', 'plot_methods']
+           'ratio_checks', 'plot_methods', 'assumption_rows']
 
 # %% ../nbs/10_experiments.ipynb #b03d7bee
 import os, json, time, shutil
@@ -347,3 +347,18 @@ def plot_methods(df: pd.DataFrame, # result rows
     n = int(s[('n', '')].min()); ax.set_title(title or f'{metric} per layer (mean ± std over {n} seed{"s" * (n > 1)})', fontsize=9)
     ax.legend(fontsize=8)
     return ax
+
+# %% ../nbs/10_experiments.ipynb #ed89a736
+def assumption_rows(vals: dict, # from `sils.assumptions.measure_assumptions`
+                    layer_names: list[str], # the K layers' names
+                    experiment: str, method: str, seed: int, scale: str | Scale,
+                    commit: str | None = None, **extra, # further columns (e.g. steps, wall_s)
+                   ) -> list[dict]:
+    "Tidy result rows of one Assumption A/B measurement: intra per layer, inter per pair, ratio, purity, a_top1."
+    K, rows = len(layer_names), []
+    add = lambda metric, layer, v: rows.append(result_row(experiment, method, metric, layer, v, seed, scale, commit, **extra))
+    for k in range(K): add('intra', layer_names[k], vals[f'b_intra_{k+1}'])
+    for k in range(K):
+        for j in range(k + 1, K): add('inter', f'{layer_names[k]}-{layer_names[j]}', vals[f'b_inter_{k+1}_{j+1}'])
+    for key, metric in (('b_ratio', 'ratio'), ('b_purity', 'purity'), ('a_top1', 'a_top1')): add(metric, 'all', vals[key])
+    return rows
