@@ -412,6 +412,7 @@ def _load_as(path, h: int, w: int, max_side: int | None = None) -> np.ndarray:
 class Reflection:
     "Real reflection removal: unpaired photo-through-glass inputs, background and reflection domains, a fixed real test set."
     K, channels, layer_names, fuse = 2, 3, ['background', 'reflection'], 'add'
+    metrics = ('mse', 'psnr', 'ssim')  # what `sils.train.evaluate` reports (Table 2: SSIM and PSNR)
 
     def __init__(self, size: int | None = None, # side of training crops (default: the scale's real_size)
                  seed: int = 0, # fixes the SIR² group split (unused by the synthetic source)
