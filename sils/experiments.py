@@ -5,12 +5,13 @@
 # %% auto #0
 __all__ = ['FIG3C_METHODS', 'FIG3B_SETTINGS', 'PAPER_FIG3C', 'FIG3C_TARGETS', 'REAL_BUDGET', 'TABLE1_METHODS', 'TABLE2_METHODS',
            'PAPER_TABLE1', 'PAPER_TABLE2', 'Run', 'fig3c_runs', 'fig3b_runs', 'fig4_runs', 'fig8_runs', 'run_status',
-           'run_one', 'run_grid', 'summarize', 'fmt_summary', 'paper_table', 'compare_table', 'ratio_checks',
-           'plot_methods', 'assumption_rows', 'table1_runs', 'table2_runs', 'paper_rows', 'layer_avg', 'wins',
-           'run_separator', 'plot_separations']
+           'run_one', 'run_grid', 'figure_grid', 'summarize', 'fmt_summary', 'paper_table', 'compare_table',
+           'ratio_checks', 'plot_methods', 'assumption_rows', 'table1_runs', 'table2_runs', 'paper_rows', 'layer_avg',
+           'wins', 'run_separator', 'plot_separations']
 
 # %% ../nbs/10_experiments.ipynb #b03d7bee
-import os, json, time, shutil
+import os, json, time, shutil, tempfile
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, asdict, replace, fields
@@ -252,6 +253,24 @@ def run_grid(runs: list[Run], # the experiment's runs (unique method labels)
     bar.close()
     df = pd.DataFrame([row for i in range(len(jobs)) for row in results[i][0]])
     df.attrs['runs'] = [dict(method=j[0].method, seed=j[1], status=results[i][1], folder=str(j[2])) for i, j in enumerate(jobs)]
+    return df
+
+# %% ../nbs/10_experiments.ipynb #080eb76d
+def figure_grid(runs: list[Run], # the figure's runs
+                seeds: list[int], # seeds per run
+                name: str, # the runs' folder: runs/<name> (another figure's name reuses its runs)
+                scale: str | Scale | None = None, # run scale (test: a temporary folder)
+                experiment: str | None = None, # the rows' experiment (None: name)
+               ) -> pd.DataFrame:
+    "`run_grid` in runs/<name> (a temporary folder at the test scale), with one line on what was done."
+    sc = get_scale(scale)
+    runs_dir = Path(tempfile.mkdtemp(prefix=f'sils-{name}-')) / name if sc.name == 'test' else out_root() / 'runs' / name
+    t0 = time.time()
+    df = run_grid(runs, seeds, runs_dir, progress=False, experiment=experiment or name)
+    done = Counter(r['status'] for r in df.attrs['runs'])
+    print(f"{len(runs)} run{'s' * (len(runs) > 1)} × {len(seeds)} seed{'s' * (len(seeds) > 1)} in {time.time() - t0:.0f} s "
+          f"({', '.join(f'{v} {k}' for k, v in done.items())}); commit {df['commit'].iloc[0]}; folder {runs_dir}")
+    df.attrs['runs_dir'] = runs_dir
     return df
 
 # %% ../nbs/10_experiments.ipynb #f67588c5
