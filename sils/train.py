@@ -219,6 +219,8 @@ class Trainer:
         self.g_data = torch.Generator().manual_seed(c.seed)
         self.g_noise = torch.Generator(device=self.device).manual_seed(c.seed + 1)
         self.step, self.log, self.wall, self.assumption_log = 0, [], 0.0, []
+        G = getattr(self.method, 'G', None)  # whether the generator started from ImageNet weights (VGG streams)
+        self.pretrained = bool(any(getattr(s, 'pretrained', False) for s in getattr(G, 'streams', [])))
         self.commit = git_commit()  # the code version this process runs, recorded once (not at each write)
 
     @property
@@ -281,7 +283,7 @@ def state_dict(self: Trainer) -> dict:
                 opt_d=self.opt_d.state_dict() if self.opt_d is not None else None,
                 g_data=self.g_data.get_state(), g_noise=self.g_noise.get_state(), torch_rng=torch.get_rng_state(),
                 layer_names=list(self.data.layer_names), channels=self.data.channels,
-                fuse=getattr(self.data, 'fuse', 'add'), commit=self.commit)
+                fuse=getattr(self.data, 'fuse', 'add'), commit=self.commit, pretrained=self.pretrained)
 
 @patch
 def save(self: Trainer, path: str | Path | None = None, # default: out_dir/checkpoint.pt
@@ -323,6 +325,7 @@ def load_state_dict(self: Trainer, ck: dict):
     self.g_data.set_state(ck['g_data']); self.g_noise.set_state(ck['g_noise']); torch.set_rng_state(ck['torch_rng'])
     self.step, self.wall, self.log = ck['step'], ck['wall'], list(ck['log'])
     self.assumption_log = list(ck.get('assumption_log', []))
+    self.pretrained = ck.get('pretrained', self.pretrained)  # how the run started, not what this machine has cached
 
 @patch(cls_method=True)
 def load(cls: Trainer, path: str | Path, # checkpoint file or run folder
