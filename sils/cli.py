@@ -122,7 +122,7 @@ def reproduction_notebooks(nbs: Path | None = None) -> list[Path]:
 
 NOTEBOOK_GROUPS = {  # `--only synthetic` / `--only real`: the notebooks behind issue 6 (synthetic) and issue 7 (real images)
     'synthetic': ['01_data.synthetic', '05_losses', '20_fig3c', '21_fig3b', '22_fig4', '23_fig7', '24_fig8'],
-    'real': ['02_data.real', '08_baselines.classic', '30_table1', '31_table2', '32_fig1']}
+    'real': ['02_data.real', '08_baselines.classic', '30_table1', '31_table2', '32_fig1', '33_fig5', '34_fig6', '35_fig7_mit']}
 
 def select_notebooks(nbs: list[Path], # from `reproduction_notebooks`
                      words: list[str] | None, # group names (NOTEBOOK_GROUPS) or parts of notebook names; None: all

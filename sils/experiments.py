@@ -7,7 +7,7 @@ __all__ = ['FIG3C_METHODS', 'FIG3B_SETTINGS', 'PAPER_FIG3C', 'FIG3C_TARGETS', 'R
            'PAPER_TABLE1', 'PAPER_TABLE2', 'Run', 'fig3c_runs', 'fig3b_runs', 'fig4_runs', 'fig8_runs', 'run_status',
            'run_one', 'run_grid', 'figure_grid', 'summarize', 'fmt_summary', 'paper_table', 'compare_table',
            'ratio_checks', 'plot_methods', 'assumption_rows', 'table1_runs', 'table2_runs', 'paper_rows', 'layer_avg',
-           'wins', 'run_separator', 'plot_separations']
+           'wins', 'run_separator', 'plot_separations', 'weights_label']
 
 # %% ../nbs/10_experiments.ipynb #b03d7bee
 import os, json, time, shutil, tempfile
@@ -504,3 +504,11 @@ def plot_separations(items: list[dict], # test items: x (1×C×H×W) and layers 
     if title: fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/10_experiments.ipynb #3a27b0ce
+def weights_label(run_dir: str | Path, # a finished run's folder (or its checkpoint)
+                 ) -> str:
+    "The generator and its initial weights, as the run's checkpoint records them."
+    ck = read_checkpoint(run_dir)
+    if ck['cfg'].get('arch') != 'vgg': return 'U-Net generator, no pretrained weights'
+    return 'VGG-19 generator, ' + ('ImageNet weights' if ck.get('pretrained') else 'random initial weights (ImageNet weights were not cached)')
