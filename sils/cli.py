@@ -134,10 +134,11 @@ def select_notebooks(nbs: list[Path], # from `reproduction_notebooks`
 
 def execute_notebook(path: Path, scale: str, dest: Path | None = None) -> float:
     "Run one notebook top to bottom at `scale` in a fresh process, saving its outputs; returns seconds."
+    # plain PNG outputs (not retina): full-resolution figures go to figures/, and notebooks stay small in git
     env = dict(os.environ, SILS_SCALE=scale); env.pop('IN_TEST', None)
     dest = dest or path
     code = ('from execnb.shell import CaptureShell; import sys; '
-            'CaptureShell(mpl_format="retina").execute(sys.argv[1], sys.argv[2], exc_stop=True)')
+            'CaptureShell(mpl_format="png").execute(sys.argv[1], sys.argv[2], exc_stop=True)')
     t0 = time.time()
     r = subprocess.run([sys.executable, '-c', code, str(path), str(dest)], cwd=path.parent, env=env, capture_output=True, text=True)
     if r.returncode != 0:
