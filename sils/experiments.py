@@ -20,7 +20,7 @@ import multiprocessing as mp
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
 from .core import *
-from .train import TrainConfig, CKPT_NAME, train, evaluate, make_data, read_checkpoint
+from .train import TrainConfig, Trainer, CKPT_NAME, train, evaluate, make_data, read_checkpoint
 from .baselines.classic import classic_method
 import sils.baselines.gan  # registers cyclegan, unit, supervised
 
@@ -475,7 +475,6 @@ def run_separator(run: Run, # a run of a figure's grid
                  ):
     "A function N×C×H×W → K layers for a finished run: its trained model, or its classical method."
     if not run.trainable: return classic_method(run.classic, **run.classic_kwargs)
-    from .train import Trainer
     return Trainer.load(Path(runs_dir) / run.method / f'seed{seed}', data=data).separate
 
 def plot_separations(items: list[dict], # test items: x (1×C×H×W) and layers (K tensors or None)

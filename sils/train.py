@@ -17,7 +17,7 @@ from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import *
 from .data.synthetic import SyntheticLayers
-from .metrics import mse, si_mse, lmse, METRICS
+from .metrics import METRICS
 from .losses import ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
 from .networks import make_separator, make_discriminators, pad_to_multiple
 from .assumptions import measure_assumptions
