@@ -50,6 +50,8 @@ class TrainConfig:
     w_gan: float = 1.0  # λ_G of Eq. 7
     lambda_intra: float = 0.5  # λ1 = λ2: pull E_k(x) towards E_k(l_k)
     lambda_inter: float = 1.0  # λ3: push E_j(x), E_k(x) apart
+    ss_intra: str = 'item'  # Eq. 5's intra distance d: 'item' (x's code vs one unpaired sample's) or 'mean' (batch-mean codes)
+    ss_level: int | None = None  # SS on this encoder level only (-1: the deepest); None: averaged over every level
     alpha: float = 1.4  # shape of the Eq. 6 distance
     lambda_fuse: float = 10.0  # λ4: x ≈ fuse(ŷ, ẑ)
     lambda_re: float = 1.0  # λ5 = λ6: re-separation of the fused image
@@ -73,10 +75,14 @@ class TrainConfig:
             except ImportError: pass
         if self.method not in METHODS: raise SilsError(f"Unknown method {self.method!r}: choose one of {', '.join(sorted(METHODS))}.")
         if self.gan_mode not in ('lsgan', 'nsgan'): raise SilsError(f"Unknown GAN mode {self.gan_mode!r}: use lsgan or nsgan.")
+        if self.ss_intra not in ('item', 'mean'): raise SilsError(f"Unknown ss_intra {self.ss_intra!r}: use item or mean.")
         real = self.task in ('intrinsic', 'reflection')
         arch = self.arch or ('vgg' if real and sc.name == 'paper' else 'unet')
         if arch not in ('unet', 'vgg'): raise SilsError(f"Unknown generator {arch!r}: use unet or vgg.")
-        return replace(self, scale=sc.name, arch=arch, depth=self.depth or (5 if arch == 'unet' else 4),
+        depth = self.depth or (5 if arch == 'unet' else 4)
+        if self.ss_level is not None and not -depth <= self.ss_level < depth:
+            raise SilsError(f"ss_level {self.ss_level} does not exist: the {arch} encoder has {depth} levels (0 … {depth - 1}, or -1 … -{depth}).")
+        return replace(self, scale=sc.name, arch=arch, depth=depth,
             steps=self.steps if self.steps is not None else sc.steps,
             batch_size=self.batch_size or sc.batch_size, width=self.width or sc.width,
             img_size=self.img_size or (sc.real_size if real else sc.img_size),
@@ -132,7 +138,8 @@ class SILS(nn.Module):
         loss = x.new_zeros(())
         if c.ss and c.w1 > 0:
             codes_l = [self.G.streams[k].encode(layers[k]) for k in range(self.K)]
-            l_ss, parts = ss_loss(codes, codes_l, lambdas=(c.lambda_intra, c.lambda_inter), alpha=c.alpha)
+            l_ss, parts = ss_loss(codes, codes_l, lambdas=(c.lambda_intra, c.lambda_inter), alpha=c.alpha, intra=c.ss_intra,
+                                    levels=None if c.ss_level is None else [c.ss_level])
             loss = loss + c.w1 * l_ss; logs.update({k: v.item() for k, v in parts.items()})
         if c.gan and c.w_gan > 0:
             l_gan = sum(gan_g_loss(self.D[k](self._d_in(x, fakes[k])), c.gan_mode) for k in range(self.K))
