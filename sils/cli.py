@@ -14,8 +14,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from fastcore.docments import docments
 from .core import *
-from .train import TrainConfig, Trainer, METHODS, TASKS, train, read_checkpoint, separate_padded, sample_grid
-import sils.baselines.gan  # registers the trainable baselines: cyclegan, unit, supervised
+from .train import TrainConfig, Trainer, TASKS, train, read_checkpoint, separate_padded, sample_grid
 
 # %% ../nbs/11_cli.ipynb #568a36ab
 class OneLineParser(argparse.ArgumentParser):
@@ -49,7 +48,7 @@ def train_parser() -> argparse.ArgumentParser:
             continue
         kw = dict(type=_field_type(f), default=default, help=docs[f.name])
         if f.name == 'task': kw['choices'] = TASKS
-        if f.name == 'method': kw['choices'] = sorted(METHODS)
+        if f.name == 'method': kw['choices'] = method_names()
         if f.name == 'scale': kw['choices'] = sorted(SCALES)
         p.add_argument(opt, dest=f.name, **kw)
     return p
@@ -77,7 +76,7 @@ def load_separator(checkpoint: str | Path, device=None):
     "A function x → list of layers from a checkpoint, with its layer names and channels."
     ck = read_checkpoint(checkpoint)
     cfg = TrainConfig(**ck['cfg'])
-    method = METHODS[cfg.method](cfg, len(ck['layer_names']), ck['channels'], ck.get('fuse', 'add'))
+    method = get_method(cfg.method)(cfg, len(ck['layer_names']), ck['channels'], ck.get('fuse', 'add'))
     method.load_state_dict(ck['method']); dev = get_device(device)
     method.to(dev).eval()
     multiple = getattr(method, 'multiple', 2 ** cfg.depth)
