@@ -4,16 +4,16 @@
 
 # %% auto #0
 __all__ = ['SCALES', 'RESULT_COLUMNS', 'METHODS', 'BUILTIN_METHODS', 'SilsError', 'Scale', 'get_scale', 'set_seed', 'get_device',
-           'load_image', 'to_channels', 'save_image', 'project_root', 'rel_path', 'data_roots', 'missing_data',
-           'data_root', 'out_root', 'figures_dir', 'results_dir', 'to_tensor', 'to_image', 'git_commit', 'result_row',
-           'save_results', 'load_results', 'register_method', 'get_method', 'method_names']
+           'load_image', 'image_bits', 'to_channels', 'atomic_write', 'save_image', 'project_root', 'rel_path',
+           'data_roots', 'missing_data', 'data_root', 'out_root', 'figures_dir', 'results_dir', 'to_tensor', 'to_image',
+           'git_commit', 'result_row', 'save_results', 'load_results', 'register_method', 'get_method', 'method_names']
 
 # %% ../nbs/00_core.ipynb #ab8c5e95
-import os, random, subprocess, tempfile
+import os, random, subprocess, tempfile, uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, asdict, replace, fields
 from pathlib import Path
 import numpy as np
-import torch
 
 # %% ../nbs/00_core.ipynb #60ce74c6
 class SilsError(Exception):
@@ -61,6 +61,7 @@ def set_seed(seed: int, # the seed for python, numpy and torch
              deterministic: bool | None = None, # force torch's deterministic algorithms (None: only when CUDA is present)
             ) -> np.random.Generator:
     "Seed every random number generator and return a fresh NumPy generator from `seed`."
+    import torch
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
     if deterministic is None: deterministic = torch.cuda.is_available()
     if torch.cuda.is_available():
@@ -72,15 +73,24 @@ def set_seed(seed: int, # the seed for python, numpy and torch
     return np.random.default_rng(seed)
 
 # %% ../nbs/00_core.ipynb #d4c63746
-def get_device(device: str | torch.device | None = None, # 'cpu', 'cuda', 'cuda:1', … or None for the best available
-              ) -> torch.device:
-    "Return `device`, or CUDA when present, else the CPU."
-    if device is not None:
-        dev = torch.device(device)
-        if dev.type == 'cuda' and not torch.cuda.is_available():
-            raise SilsError(f"Device {device!r} was asked for, but CUDA is not available on this machine.")
+def get_device(device: "str | torch.device | None" = None, # 'cpu', 'cuda', 'cuda:1', 'mps', … or None for the best available
+              ) -> "torch.device":
+    "Return `device` when this machine has it (else one clear SilsError), or CUDA when present, else the CPU."
+    import torch
+    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: dev = torch.device(device)
+    except (RuntimeError, TypeError, ValueError):
+        raise SilsError(f"Unknown device {str(device)!r}: use cpu, cuda, cuda:N or mps.") from None
+    if dev.type == 'cpu': return dev
+    if dev.type == 'cuda':
+        n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if n == 0: raise SilsError(f"Device {str(device)!r} was asked for, but CUDA is not available on this machine (use --device cpu).")
+        if dev.index is not None and dev.index >= n:
+            raise SilsError(f"Device {str(device)!r} does not exist: this machine has {n} CUDA device{'s' * (n > 1)} (cuda:0 … cuda:{n - 1}).")
         return dev
-    return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    backend = getattr(torch, dev.type, None) if dev.type != 'mps' else torch.backends.mps
+    if backend is not None and getattr(backend, 'is_available', lambda: False)(): return dev
+    raise SilsError(f"Device {str(device)!r} is not available on this machine (use cpu{', cuda' if torch.cuda.is_available() else ''}).")
 
 # %% ../nbs/00_core.ipynb #90442d2d
 import png
@@ -99,7 +109,8 @@ def load_image(path: str | Path, # a PNG (8 or 16 bit) or any image Pillow reads
               ) -> np.ndarray:
     "Read an image exactly into a float32 H×W×C array in [0, 1]."
     path = Path(path)
-    if not path.is_file(): raise SilsError(f"Image not found: {path}")
+    if path.is_dir(): raise SilsError(f"{rel_path(path)} is a folder, not an image: give the image files (e.g. {rel_path(path)}/*.png).")
+    if not path.is_file(): raise SilsError(f"Image not found: {rel_path(path)}")
     try:
         if path.read_bytes()[:8] == b'\x89PNG\r\n\x1a\n':
             arr, depth = _read_png(path)
@@ -109,10 +120,20 @@ def load_image(path: str | Path, # a PNG (8 or 16 bit) or any image Pillow reads
                 if im.mode in ('I;16', 'I;16B', 'I;16L', 'I'): img = np.asarray(im, dtype=np.float32) / 65535.
                 else: img = np.asarray(im.convert('RGBA' if 'A' in im.mode else 'RGB' if im.mode not in ('L', 'LA') else im.mode), dtype=np.float32) / 255.
     except (png.FormatError, png.ChunkError, UnidentifiedImageError, OSError, ValueError) as e:
-        raise SilsError(f"Not a readable image: {path} ({type(e).__name__}: {e})") from None
+        raise SilsError(f"Not a readable image: {rel_path(path)} ({type(e).__name__}: {e})") from None
     if img.ndim == 2: img = img[..., None]
     if img.shape[-1] in (2, 4): img = img[..., :-1]  # drop alpha
     return to_channels(img, channels) if channels else img
+
+def image_bits(path: str | Path, # an image file
+              ) -> int:
+    "The bit depth per channel an image file stores: 16 for 16-bit PNGs and TIFFs, else 8."
+    path = Path(path)
+    try:
+        with open(path, 'rb') as f: head = f.read(26)
+        if head[:8] == b'\x89PNG\r\n\x1a\n': return 16 if head[24] > 8 else 8  # IHDR bit depth
+        with Image.open(path) as im: return 16 if im.mode.startswith('I;16') or im.mode in ('I', 'F') else 8
+    except (OSError, IndexError, UnidentifiedImageError): return 8
 
 # %% ../nbs/00_core.ipynb #989675b9
 def to_channels(img: np.ndarray, # H×W×C float image
@@ -126,26 +147,41 @@ def to_channels(img: np.ndarray, # H×W×C float image
     raise SilsError(f"Cannot convert a {c}-channel image to {channels} channels (use 1 or 3).")
 
 # %% ../nbs/00_core.ipynb #4175f2d7
+@contextmanager
+def atomic_write(path: str | Path, # the final file name
+                ):
+    "Yield a temporary path beside `path`; when the block succeeds it replaces `path` in one step, else it is removed."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f'.{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp')
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True); raise
+
 def save_image(path: str | Path, # where to write; the suffix picks PNG or JPEG
-               img: np.ndarray | torch.Tensor, # H×W×C / H×W array or C×H×W tensor, values in [0, 1] (clipped)
+               img: "np.ndarray | torch.Tensor", # H×W×C / H×W array or C×H×W tensor, values in [0, 1] (clipped)
                bits: int = 8, # 8 or 16 (PNG only)
               ) -> Path:
-    "Write an image in [0, 1] to `path` as an 8- or 16-bit PNG, or a JPEG."
-    if isinstance(img, torch.Tensor): img = to_image(img)
+    "Write an image in [0, 1] to `path` (atomically) as an 8- or 16-bit PNG, or a JPEG."
+    if type(img).__module__.startswith('torch'): img = to_image(img)
     img = np.asarray(img, dtype=np.float32)
     if img.ndim == 3 and img.shape[-1] == 1: img = img[..., 0]
     if img.ndim not in (2, 3) or (img.ndim == 3 and img.shape[-1] != 3):
         raise SilsError(f"save_image wants an H×W or H×W×3 image, got shape {img.shape}.")
     if bits not in (8, 16): raise SilsError(f"bits must be 8 or 16, not {bits}.")
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    if path.suffix.lower() != '.png' and bits != 8: raise SilsError(f"{path.suffix} files are 8-bit; use .png for 16-bit output.")
     q = np.round(np.clip(img, 0, 1) * (2 ** bits - 1)).astype(np.uint16 if bits == 16 else np.uint8)
-    if path.suffix.lower() == '.png':
-        h, w = q.shape[:2]; planes = 1 if q.ndim == 2 else 3
-        with open(path, 'wb') as f:
-            png.Writer(w, h, greyscale=planes == 1, bitdepth=bits).write(f, q.reshape(h, w * planes))
-    else:
-        if bits != 8: raise SilsError(f"{path.suffix} files are 8-bit; use .png for 16-bit output.")
-        Image.fromarray(q).save(path)
+    with atomic_write(path) as tmp:
+        if path.suffix.lower() == '.png':
+            h, w = q.shape[:2]; planes = 1 if q.ndim == 2 else 3
+            with open(tmp, 'wb') as f:
+                png.Writer(w, h, greyscale=planes == 1, bitdepth=bits).write(f, q.reshape(h, w * planes))
+        else:
+            fmt = Image.registered_extensions().get(path.suffix.lower())
+            if fmt is None: raise SilsError(f"Cannot write {path.suffix or 'files without a suffix'}: use .png or .jpg.")
+            Image.fromarray(q).save(tmp, format=fmt)
     return path
 
 # %% ../nbs/00_core.ipynb #919e54e4
@@ -212,22 +248,22 @@ def results_dir() -> Path:
 
 # %% ../nbs/00_core.ipynb #b8e8acb1
 def to_tensor(img: np.ndarray, # H×W×C array or N×H×W×C batch
-              device: str | torch.device = 'cpu', # where the tensor goes
-             ) -> torch.Tensor:
+              device: "str | torch.device" = 'cpu', # where the tensor goes
+             ) -> "torch.Tensor":
     "Convert an H×W×C image (or a batch of them) to a float32 C×H×W (N×C×H×W) tensor."
+    import torch
     t = torch.as_tensor(np.ascontiguousarray(img), dtype=torch.float32)
     return t.permute(2, 0, 1) if t.ndim == 3 else t.permute(0, 3, 1, 2) if t.ndim == 4 else _bad_ndim(t)
 
 def _bad_ndim(t): raise SilsError(f"Expected an H×W×C image or an N×H×W×C batch, got shape {tuple(t.shape)}.")
 
-def to_image(t: torch.Tensor, # C×H×W or N×C×H×W tensor
+def to_image(t: "torch.Tensor", # C×H×W or N×C×H×W tensor
             ) -> np.ndarray:
     "Convert a C×H×W (N×C×H×W) tensor to an H×W×C (N×H×W×C) float32 NumPy array."
     t = t.detach().float().cpu()
     return (t.permute(1, 2, 0) if t.ndim == 3 else t.permute(0, 2, 3, 1) if t.ndim == 4 else _bad_ndim(t)).numpy()
 
 # %% ../nbs/00_core.ipynb #23b76ec5
-import pandas as pd
 RESULT_COLUMNS = ['experiment', 'method', 'metric', 'layer', 'value', 'seed', 'scale', 'commit']
 
 def git_commit(short: bool = True, # abbreviated hash
@@ -249,24 +285,26 @@ def result_row(experiment: str, method: str, metric: str, layer: str, value: flo
     return dict(experiment=experiment, method=method, metric=metric, layer=layer, value=float(value), seed=int(seed),
                 scale=scale, commit=commit or git_commit(), **extra)
 
-def save_results(rows: list[dict] | pd.DataFrame, # result rows (see `result_row`)
+def save_results(rows: "list[dict] | pd.DataFrame", # result rows (see `result_row`)
                  experiment: str | None = None, # file name; defaults to the rows' experiment
                  folder: Path | None = None, # defaults to `results_dir()`
                 ) -> Path:
-    "Write result rows to `results/<experiment>.csv` (replacing it) and return the path."
+    "Write result rows to `results/<experiment>.csv` (replacing it atomically) and return the path."
+    import pandas as pd
     df = pd.DataFrame(rows)
     missing = [c for c in RESULT_COLUMNS if c not in df.columns]
     if missing: raise SilsError(f"Result rows lack the columns {missing}.")
     experiment = experiment or df['experiment'].iloc[0]
     df = df[RESULT_COLUMNS + [c for c in df.columns if c not in RESULT_COLUMNS]]
     path = Path(folder or results_dir()) / f'{experiment}.csv'
-    tmp = path.with_suffix('.csv.tmp'); df.to_csv(tmp, index=False); os.replace(tmp, path)
+    with atomic_write(path) as tmp: df.to_csv(tmp, index=False)
     return path
 
-def load_results(experiment: str, folder: Path | None = None) -> pd.DataFrame:
+def load_results(experiment: str, folder: Path | None = None) -> "pd.DataFrame":
     "Read `results/<experiment>.csv`."
+    import pandas as pd
     path = Path(folder or results_dir()) / f'{experiment}.csv'
-    if not path.is_file(): raise SilsError(f"No results for {experiment!r} at {path}: run the experiment first.")
+    if not path.is_file(): raise SilsError(f"No results for {experiment!r} at {rel_path(path)}: run the experiment first.")
     return pd.read_csv(path)
 
 # %% ../nbs/00_core.ipynb #15c1ae1d
