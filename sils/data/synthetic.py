@@ -151,7 +151,8 @@ class SyntheticLayers:
             if not isinstance(v, (int, np.integer)) or v < 1: raise SilsError(f"{name} must be a positive integer, not {v!r}.")
         self.layer_names = [f'layer{k + 1}' for k in range(self.K)]
         self.shapes = list(SHAPES[:self.K])
-        self._x_pool = self._layer_pools = self._test = None
+        self._x_pool = self._layer_pools = None
+        self._fixed = {}  # split name -> rendered banks of a fixed paired set
 
     def __repr__(self) -> str:
         return (f"SyntheticLayers(K={self.K}, size={self.H}x{self.W}, channels={self.channels}, n_train={self.n_train}, "
@@ -199,13 +200,22 @@ def _sl_paired_batch(self: SyntheticLayers,
 SyntheticLayers.train_batch, SyntheticLayers.paired_batch = _sl_train_batch, _sl_paired_batch
 
 # %% ../../nbs/01_data.synthetic.ipynb #ed757891
+def _sl_fixed(self: SyntheticLayers, split: str) -> list[dict]:
+    "A fixed paired set of `n_test` blends rendered from its own stream: one dict with x, its K layers, mask None and names."
+    if split not in self._fixed: self._fixed[split] = self._render(self.n_test, _stream(_TEST_SEED, split))
+    x, layers = _compose(self._fixed[split])
+    tag = '' if split == 'test' else f'{split}_'
+    return [dict(x=x, layers=layers, mask=None, names=[f'synthetic{self.K}_{tag}{i:04d}' for i in range(self.n_test)])]
+
 def _sl_test_set(self: SyntheticLayers) -> list[dict]:
     "The fixed paired test set: one dict with x (N×C×H×W), its K layers, mask None and N names."
-    if self._test is None: self._test = self._render(self.n_test, _stream(_TEST_SEED, 'test'))
-    x, layers = _compose(self._test)
-    return [dict(x=x, layers=layers, mask=None, names=[f'synthetic{self.K}_{i:04d}' for i in range(self.n_test)])]
+    return self._fixed_set('test')
 
-SyntheticLayers.test_set = _sl_test_set
+def _sl_val_set(self: SyntheticLayers) -> list[dict]:
+    "A fixed paired validation set, drawn like the test set but from another stream: choose budgets and settings on it."
+    return self._fixed_set('val')
+
+SyntheticLayers._fixed_set, SyntheticLayers.test_set, SyntheticLayers.val_set = _sl_fixed, _sl_test_set, _sl_val_set
 
 # %% ../../nbs/01_data.synthetic.ipynb #7e200dfe
 def plot_layers(x: Tensor, # N×C×H×W blends
