@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'MIT_OBJECTS', 'MIT_TEST', 'MIT_TRAIN', 'MIT_STRICT_INPUTS', 'MIT_STRICT_LAYERS', 'MIT_LAYOUTS',
-           'MIT_FILES', 'MIT_SCRIPT', 'TEST_MAX_SIDE', 'ROLE_DIRS', 'REFLECTION_SCRIPT', 'SIR2_SCRIPT',
-           'NATURAL_PHOTOS', 'resize_image', 'load_cached', 'to_float', 'crop_params', 'apply_crop', 'augment_crop',
-           'find_mit', 'load_mit_object', 'MITIntrinsic', 'find_folder_triplets', 'find_sir2', 'find_real20',
-           'natural_photos', 'zhang_reflection', 'Reflection']
+           'MIT_FILES', 'MIT_SCRIPT', 'TEST_MAX_SIDE', 'OWN_FILES', 'ROLE_DIRS', 'REFLECTION_SCRIPT', 'SIR2_SCRIPT',
+           'NATURAL_PHOTOS', 'GET_ALL', 'DATASETS', 'resize_image', 'load_cached', 'to_float', 'crop_params',
+           'apply_crop', 'augment_crop', 'find_mit', 'load_mit_object', 'check_images', 'MITIntrinsic',
+           'IntrinsicFolder', 'find_folder_triplets', 'find_sir2', 'find_real20', 'natural_photos', 'zhang_reflection',
+           'reflection_root', 'Reflection', 'find_dataset']
 
 # %% ../../nbs/02_data.real.ipynb #b1e69c0f
 import functools, math, re
@@ -16,7 +17,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torchvision.ops import roi_align
-from ..core import SilsError, Scale, get_scale, load_image, save_image, data_root
+from PIL import Image
+from ..core import SilsError, Scale, get_scale, load_image, save_image, data_root, data_roots, missing_data, rel_path
 
 # %% ../../nbs/02_data.real.ipynb #73e2fff4
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff')
@@ -114,29 +116,56 @@ def _mit_object_dirs(folder: Path) -> dict[str, Path]:
     if not folder.is_dir(): return {}
     return {p.name: p for p in sorted(folder.iterdir()) if p.is_dir() and all((p / f).is_file() for f in need)}
 
-def find_mit(root: str | Path | None = None, # a data root, or the folder that holds the object folders
+def find_mit(root: str | Path | None = None, # a data root, or the folder that holds the object folders (None: every data root)
             ) -> Path:
-    "The folder holding the MIT object folders, in either layout; a SilsError names what to run when there is none."
-    root = Path(root) if root is not None else data_root()
-    for cand in (root, *(root / l for l in MIT_LAYOUTS)):
-        if len(_mit_object_dirs(cand)) > 0: return cand
-    raise SilsError(f"MIT intrinsic images not found in {root} (looked for {' and '.join(MIT_LAYOUTS[:2])}/): run "
-                    f"`{MIT_SCRIPT}` or set SILS_DATA to the folder that holds them.")
+    "The folder holding the MIT object folders, in either layout; a SilsError names every folder looked in and what to run."
+    roots = [Path(root)] if root is not None else data_roots()
+    for r in roots:
+        for cand in (r, *(r / l for l in MIT_LAYOUTS)):
+            if len(_mit_object_dirs(cand)) > 0: return cand
+    raise missing_data(f"MIT intrinsic images ({' or '.join(MIT_LAYOUTS[:2])}/<object>/)", MIT_SCRIPT, looked=roots)
 
 # %% ../../nbs/02_data.real.ipynb #b623d9b0
 def load_mit_object(folder: str | Path, # one object folder
-                    parts: tuple[str, ...] = ('original', 'albedo', 'shading', 'mask'), # keys of MIT_FILES, or 'lights'
+                    parts: tuple[str, ...] = ('original', 'albedo', 'shading', 'mask'), # keys of `files`, or 'lights'
                     max_side: int | None = 600, # shrink images so their long side is at most this
+                    files: dict[str, str] = MIT_FILES, # role -> file name in the object folder
+                    lights: str = 'light[0-9]*.png', # glob of the further input images ('lights')
                    ) -> dict[str, np.ndarray]:
-    "The requested images of one MIT object as cached integer arrays (H×W×C); 'lights' is a list of arrays."
+    "The requested images of one object as cached integer arrays (H×W×C); 'lights' is a list of arrays."
     folder = Path(folder); out = {}
     for k in parts:
         if k == 'lights':
-            out[k] = [load_cached(p, max_side) for p in sorted(folder.glob('light[0-9]*.png'))]
-        elif k in MIT_FILES:
-            out[k] = load_cached(folder / MIT_FILES[k], max_side)
-        else: raise SilsError(f"Unknown MIT image {k!r}: choose from {', '.join([*MIT_FILES, 'lights'])}.")
+            out[k] = [load_cached(p, max_side) for p in sorted(folder.glob(lights))]
+        elif k in files:
+            out[k] = load_cached(folder / files[k], max_side)
+        else: raise SilsError(f"Unknown image {k!r}: choose from {', '.join([*files, 'lights'])}.")
     return out
+
+# %% ../../nbs/02_data.real.ipynb #90532381
+@functools.lru_cache(maxsize=None)
+def _image_problem(path: str, mtime_ns: int, size: int) -> str | None:
+    "Why the file at `path` is not a readable image, or None (structure only: nothing is decoded)."
+    try:
+        with Image.open(path) as im: im.verify()
+    except Exception as e: return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+    return None
+
+def check_images(paths, # image files
+                 what: str = 'dataset', # what they are, for the message (e.g. 'MIT intrinsic images')
+                ) -> int:
+    "Check that every file is a structurally sound image (Pillow `verify`); raise one SilsError naming the first bad one."
+    bad = []
+    for p in dict.fromkeys(Path(q) for q in paths):
+        try: st = p.stat()
+        except OSError as e: bad.append((p, f'{type(e).__name__}: {e.strerror}')); continue
+        why = _image_problem(str(p.resolve()), st.st_mtime_ns, st.st_size)
+        if why: bad.append((p, why))
+    if bad:
+        more = f'; {len(bad) - 1} more file{"s" * (len(bad) > 2)} are bad too' if len(bad) > 1 else ''
+        raise SilsError(f"Corrupt image in the {what}: {rel_path(bad[0][0])} ({bad[0][1]}){more}. "
+                        f"Replace it with a good copy (fetch the dataset again) or remove it.")
+    return len(paths)
 
 # %% ../../nbs/02_data.real.ipynb #ec7f3734
 TEST_MAX_SIDE = {'test': 128, 'small': 256, 'paper': None}
@@ -175,39 +204,57 @@ class MITIntrinsic:
                  seed: int = 0, # kept for the common dataset interface; the MIT split and test set are fixed
                  protocol: str = 'paper', # 'paper' (layers from the test objects) or 'strict' (no test object in training)
                  scale: str | Scale | None = None, # run scale for the defaults
-                 root: str | Path | None = None, # data root or the folder with the object folders (default: data_root())
+                 root: str | Path | None = None, # data root or the folder with the object folders (default: every data root)
                  test_max_side: int | None = -1, # long side of test images; -1: by scale (128 test, 256 small, full paper)
                  test_input: str = 'original', # the test input image: 'original' or 'diffuse'
                  max_side: int | None = 600, # long side of the cached training images
                  min_fg: float = 0.25, # least object fraction of a training crop
                  scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
                 ):
+        if test_input not in ('original', 'diffuse'): raise SilsError(f"test_input must be 'original' or 'diffuse', not {test_input!r}.")
+        self._options(size, seed, protocol, scale, test_max_side, min_fg, scale_range)
+        self.test_input, self.folder = test_input, find_mit(root)
+        dirs = _mit_object_dirs(self.folder)
+        missing = [o for o in MIT_OBJECTS if o not in dirs]
+        if missing: raise SilsError(f"The MIT folder {rel_path(self.folder)} lacks the objects {', '.join(missing)}: run `{MIT_SCRIPT}` again.")
+        files = dict(input=MIT_FILES['original'], test=MIT_FILES[test_input], albedo=MIT_FILES['albedo'],
+                     shading=MIT_FILES['shading'], mask=MIT_FILES['mask'])
+        self._setup(dirs, MIT_TRAIN if protocol == 'paper' else MIT_STRICT_INPUTS, MIT_TEST if protocol == 'paper' else MIT_STRICT_LAYERS,
+                    MIT_TEST, files, 'light[0-9]*.png', max_side, 'MIT intrinsic images')
+
+    def _options(self, size, seed, protocol, scale, test_max_side, min_fg, scale_range):
+        "Check and store the options every intrinsic dataset shares."
         self.scale = get_scale(scale)
         self.size = self.scale.real_size if size is None else size; _check_size(self.size)
         if protocol not in ('paper', 'strict'): raise SilsError(f"Unknown protocol {protocol!r}: use 'paper' or 'strict'.")
-        if test_input not in ('original', 'diffuse'): raise SilsError(f"test_input must be 'original' or 'diffuse', not {test_input!r}.")
-        self.seed, self.protocol, self.test_input, self.min_fg, self.scale_range = seed, protocol, test_input, min_fg, scale_range
+        self.seed, self.protocol, self.min_fg, self.scale_range = seed, protocol, min_fg, scale_range
         self.test_max_side = TEST_MAX_SIDE.get(self.scale.name) if test_max_side == -1 else test_max_side
-        self.folder = find_mit(root)
-        dirs = _mit_object_dirs(self.folder)
-        self.input_objects = list(MIT_TRAIN if protocol == 'paper' else MIT_STRICT_INPUTS)
-        self.layer_objects = list(MIT_TEST if protocol == 'paper' else MIT_STRICT_LAYERS)
-        self.test_objects = list(MIT_TEST)
-        missing = [o for o in MIT_OBJECTS if o not in dirs]
-        if missing: raise SilsError(f"The MIT folder {self.folder} lacks the objects {', '.join(missing)}: run `{MIT_SCRIPT}` again.")
+
+    def _setup(self, dirs: dict[str, Path], input_objects, layer_objects, test_objects, files: dict[str, str], lights: str,
+               max_side: int | None, what: str):
+        "Check every file the split reads, then cache the training images (x with its lights; albedo and shading samples)."
+        self.input_objects, self.layer_objects, self.test_objects = list(input_objects), list(layer_objects), list(test_objects)
         assert not set(self.input_objects) & set(self.layer_objects), 'input and layer objects must be disjoint'
-        if protocol == 'strict': assert not set(self.test_objects) & (set(self.input_objects) | set(self.layer_objects))
-        ld = lambda o, parts: load_mit_object(dirs[o], parts, max_side)
-        self._inputs, self._paired = [], []  # (name, image, mask) and (name, {original, albedo, shading}, mask), cached arrays
+        if self.protocol == 'strict': assert not set(self.test_objects) & (set(self.input_objects) | set(self.layer_objects))
+        roles = lambda objs, keys: [dirs[o] / files[k] for o in objs for k in keys if k in files]
+        check_images([*roles(self.input_objects, ('input', 'albedo', 'shading', 'mask')),
+                      *[p for o in self.input_objects for p in sorted(dirs[o].glob(lights))],
+                      *roles(self.layer_objects, ('albedo', 'shading', 'mask')),
+                      *roles(self.test_objects, ('test', 'albedo', 'shading', 'mask'))], f'{what} in {rel_path(self.folder)}')
+        def ld(o, parts):
+            d = load_mit_object(dirs[o], tuple(p for p in parts if p != 'mask' or 'mask' in files), max_side, files, lights)
+            if 'mask' in parts and 'mask' not in files: d['mask'] = np.full((*d[parts[0]].shape[:2], 1), 255, np.uint8)  # no mask: all object
+            return d
+        self._inputs, self._paired = [], []  # (name, image, mask) and (name, {input, albedo, shading}, mask), cached arrays
         for o in self.input_objects:
-            d = ld(o, ('original', 'albedo', 'shading', 'mask', 'lights')); m = _mask_of(d['mask'])
-            self._inputs += [(f'{o}/original', d['original'], m)] + [(f'{o}/light{i+1:02d}', l, m) for i, l in enumerate(d['lights'])]
+            d = ld(o, ('input', 'albedo', 'shading', 'mask', 'lights')); m = _mask_of(d['mask'])
+            self._inputs += [(f'{o}/{Path(files["input"]).stem}', d['input'], m)] + [(f'{o}/light{i+1:02d}', l, m) for i, l in enumerate(d['lights'])]
             self._paired.append((o, d, m))
         self._albedo, self._shading = [], []
         for o in self.layer_objects:
             d = ld(o, ('albedo', 'shading', 'mask')); m = _mask_of(d['mask'])
             self._albedo.append((f'{o}/albedo', d['albedo'], m)); self._shading.append((f'{o}/shading', d['shading'], m))
-        self._dirs, self._max_side, self._test = dirs, max_side, None
+        self._dirs, self._max_side, self._files, self._ld, self._test = dirs, max_side, files, ld, None
         self.last_names = None
 
     def _crops(self, pool, batch_size, g):
@@ -225,13 +272,13 @@ class MITIntrinsic:
         return x, [a, s]
 
     def paired_batch(self, batch_size: int, g: torch.Generator) -> tuple[torch.Tensor, list[torch.Tensor]]:
-        "Crops of x = original.png with its own albedo and shading (same crop), from the input (training) objects only."
+        "Crops of x (original.png for MIT) with its own albedo and shading (same crop), from the input (training) objects only."
         _check_batch(batch_size)
         idx = torch.randint(len(self._paired), (batch_size,), generator=g).tolist()
         cs = []
         for i in idx:
             o, d, m = self._paired[i]
-            cs.append(_crop_fg([d['original'], d['albedo'], d['shading']], m, self.size, g, self.min_fg, self.scale_range))
+            cs.append(_crop_fg([d['input'], d['albedo'], d['shading']], m, self.size, g, self.min_fg, self.scale_range))
         x, a, s = (torch.stack([_rgb_t(c[k]) for c in cs]).clamp(0, 1) for k in range(3))
         self.last_names = {'x': [self._paired[i][0] for i in idx]}
         return x, [a, s]
@@ -241,8 +288,8 @@ class MITIntrinsic:
         if self._test is None:
             self._test = []
             for o in self.test_objects:
-                d = load_mit_object(self._dirs[o], (self.test_input, 'albedo', 'shading', 'mask'), self._max_side)
-                arrs = [d[self.test_input], d['albedo'], d['shading'], _mask_of(d['mask'])]
+                d = self._ld(o, ('test', 'albedo', 'shading', 'mask'))
+                arrs = [d['test'], d['albedo'], d['shading'], _mask_of(d['mask'])]
                 img = resize_image(np.concatenate([to_float(a) for a in arrs], axis=-1), self.test_max_side)
                 t = torch.from_numpy(np.ascontiguousarray(img)).permute(2, 0, 1)[None]
                 self._test.append(dict(x=t[:, :3].clamp(0, 1), layers=[t[:, 3:6].clamp(0, 1), t[:, 6:7].expand(-1, 3, -1, -1).clamp(0, 1)],
@@ -251,7 +298,7 @@ class MITIntrinsic:
                 for d in self._test]
 
     def __repr__(self):
-        return (f"MITIntrinsic(protocol={self.protocol!r}, size={self.size}, inputs={len(self._inputs)} images of "
+        return (f"{type(self).__name__}(protocol={self.protocol!r}, size={self.size}, inputs={len(self._inputs)} images of "
                 f"{len(self.input_objects)} objects, layers from {len(self.layer_objects)} objects, test={len(self.test_objects)} objects)")
 
 # %% ../../nbs/02_data.real.ipynb #3d27c3e4
@@ -266,6 +313,49 @@ def _fake_mit(folder: Path, side: tuple[int, int] = (40, 30), n_lights: int = 2,
                           *[(f'light{i+1:02d}', a * s * 0.5) for i in range(n_lights)]]:
             save_image(d / f'{name}.png', img, bits=16)
     return folder
+
+# %% ../../nbs/02_data.real.ipynb #0b8bfd15
+OWN_FILES = dict(input='input.png', albedo='reflectance.png', shading='shading.png', mask='mask.png')
+
+class IntrinsicFolder(MITIntrinsic):
+    "Your own intrinsic images: one folder per object with input.png, reflectance.png, shading.png (mask.png optional)."
+    def __init__(self, root: str | Path, # the folder that holds one folder per object
+                 test_objects: list[str] | None = None, # held-out objects (None: every second object in name order)
+                 protocol: str = 'paper', # 'paper' (layers from the test objects) or 'strict' (no test object in training)
+                 size: int | None = None, # side of training crops (default: the scale's real_size)
+                 seed: int = 0, # kept for the common dataset interface; the split is fixed
+                 scale: str | Scale | None = None, # run scale for the defaults
+                 files: dict[str, str] | None = None, # file names that differ from OWN_FILES, e.g. dict(input='diffuse.png')
+                 lights: str = 'light*.png', # glob of further input images of an object
+                 test_max_side: int | None = -1, # long side of test images; -1: by scale
+                 max_side: int | None = 600, # long side of the cached training images
+                 min_fg: float = 0.25, # least object fraction of a training crop
+                 scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
+                ):
+        self._options(size, seed, protocol, scale, test_max_side, min_fg, scale_range)
+        self.folder = Path(root).expanduser()
+        if not self.folder.is_dir(): raise SilsError(f"No folder {rel_path(self.folder)} with your intrinsic images.")
+        f = {**OWN_FILES, **(files or {})}
+        need = [f['input'], f['albedo'], f['shading']]
+        subs = sorted(p for p in self.folder.iterdir() if p.is_dir() and not p.name.startswith('.'))
+        dirs = {p.name: p for p in subs if all((p / n).is_file() for n in need)}
+        partial = [p.name for p in subs if p.name not in dirs and any((p / n).is_file() for n in need)]
+        if partial: raise SilsError(f"The object folders {', '.join(partial)} in {rel_path(self.folder)} lack some of {', '.join(need)}.")
+        if len(dirs) < (2 if protocol == 'paper' else 3):
+            raise SilsError(f"{rel_path(self.folder)} holds {len(dirs)} object folders with {', '.join(need)}; protocol "
+                            f"{protocol!r} needs at least {2 if protocol == 'paper' else 3} (see the layout in sils.data.real).")
+        names = list(dirs)
+        test = names[1::2] if test_objects is None else list(test_objects)
+        unknown = [o for o in test if o not in dirs]
+        if unknown: raise SilsError(f"Unknown test objects {unknown}: the objects in {rel_path(self.folder)} are {', '.join(names)}.")
+        train = [o for o in names if o not in test]
+        if not train or not test or (protocol == 'strict' and len(train) < 2):
+            raise SilsError(f"Cannot split {len(names)} objects into {'inputs, layers and tests' if protocol == 'strict' else 'inputs and tests'} with test_objects={test}.")
+        masks = all((dirs[o] / f['mask']).is_file() for o in names)
+        files = dict(input=f['input'], test=f['input'], albedo=f['albedo'], shading=f['shading'], **({'mask': f['mask']} if masks else {}))
+        inputs, layers = (train, test) if protocol == 'paper' else (train[0::2], train[1::2])
+        self.test_input = f['input']
+        self._setup(dirs, inputs, layers, test, files, lights, max_side, 'intrinsic images')
 
 # %% ../../nbs/02_data.real.ipynb #a3a5994e
 ROLE_DIRS = {'m': ('blended', 'mixture', 'mixed', 'input', 'blend'),
@@ -389,7 +479,11 @@ def zhang_reflection(t: torch.Tensor, # background crop, 3×H×W in [0, 1]
 
 # %% ../../nbs/02_data.real.ipynb #767d3f7f
 def _missing_reflection(what: str, folder: Path, extra: str = '') -> SilsError:
-    return SilsError(f"The {what} images are missing from {folder}: run `{REFLECTION_SCRIPT}{extra}` or set SILS_DATA to the folder that holds them.")
+    return SilsError(f"The {what} images are missing from {rel_path(folder)}: run `{REFLECTION_SCRIPT}{extra}` or set SILS_DATA to the folder that holds them.")
+
+def reflection_root() -> Path:
+    "The first data root that holds real45 photos (the folder `Reflection` reads by default), else `data_root()`."
+    return next((r for r in data_roots() if _images(r / 'real45')), data_root())
 
 def _rgb(arr: np.ndarray) -> np.ndarray:
     "Integer/float H×W×C image → H×W×3 (grey repeated)."
@@ -434,18 +528,18 @@ class Reflection:
         if source not in ('auto', 'synthetic', 'sir2'): raise SilsError(f"Unknown source {source!r}: use 'auto', 'synthetic' or 'sir2'.")
         if protocol not in ('paper', 'strict'): raise SilsError(f"Unknown protocol {protocol!r}: use 'paper' or 'strict'.")
         if test not in ('auto', 'real20', 'sir2'): raise SilsError(f"Unknown test set {test!r}: use 'auto', 'real20' or 'sir2'.")
-        self.root = Path(root) if root is not None else data_root()
+        self.root = Path(root) if root is not None else reflection_root()
         self.seed, self.protocol, self.max_side, self.scale_range = seed, protocol, max_side, scale_range
         self.gamma, self.sigma_range, self.dim = gamma, sigma_range, dim
         self.test_max_side = TEST_MAX_SIDE.get(self.scale.name) if test_max_side == -1 else test_max_side
         sdir = Path(sir2_root) if sir2_root is not None else self.root / 'sir2'
         trip = find_sir2(sdir, group_depth) if (source != 'synthetic') else []
         if source == 'sir2' and not trip:
-            raise SilsError(f"No SIR² triplets found in {sdir}: run `{SIR2_SCRIPT}` (SIR² is given out on request) or pass sir2_root=.")
+            raise SilsError(f"No SIR² triplets found in {rel_path(sdir)}: run `{SIR2_SCRIPT}` (SIR² is given out on request) or pass sir2_root=.")
         self.source = 'sir2' if trip else 'synthetic'
         self.test_name = test if test != 'auto' else ('sir2' if self.source == 'sir2' else 'real20')
         if self.test_name == 'sir2' and self.source != 'sir2':
-            raise SilsError(f"test='sir2' needs SIR² triplets, and none were found in {sdir}: run `{SIR2_SCRIPT}`.")
+            raise SilsError(f"test='sir2' needs SIR² triplets, and none were found in {rel_path(sdir)}: run `{SIR2_SCRIPT}`.")
         self.last_names = None; self._test = None
         if self.source == 'sir2': self._setup_sir2(trip)
         else: self._setup_synthetic(photos)
@@ -455,6 +549,13 @@ class Reflection:
             self.test_items = pairs
         test_names = {d['name'] for d in self.test_items}
         assert not test_names & set(self.input_names), 'no evaluation image is ever a training input'
+        check_images(self._all_files(), f'reflection images in {rel_path(self.root)}')
+
+    def _all_files(self) -> list[Path]:
+        "Every file training and testing will read."
+        fs = [p for _, p in self.inputs] + [d[k] for d in self.test_items for k in 'mgr' if d.get(k) is not None]
+        if self.source == 'synthetic': return fs + [p for _, p in self.photos]
+        return fs + [p for _, p in self.backgrounds + self.reflections] + [d[k] for d in self.paired for k in 'mgr' if d[k] is not None]
 
     def _setup_synthetic(self, photos):
         x_dir = self.root / 'real45'
@@ -554,3 +655,28 @@ class Reflection:
     def __repr__(self):
         return (f"Reflection(source={self.source!r}, protocol={self.protocol!r}, size={self.size}, inputs={len(self.inputs)}, "
                 f"test={self.test_name} ({len(self.test_items)} images))")
+
+# %% ../../nbs/02_data.real.ipynb #65bf7bd5
+GET_ALL = 'python data_scripts/get_all.py'
+DATASETS = {  # name -> what it is, who reads it, the command that fetches it, and whether that needs a manual download first
+    'mit-intrinsic': dict(what='MIT intrinsic images (Grosse et al. 2009), 20 objects', used='Table 1, Fig. 1, 5, 7 (MIT)',
+                          fetch=MIT_SCRIPT, manual=None),
+    'real45': dict(what='real45: 45 photos through glass (Fan et al. 2017)', used='Table 2, Fig. 1, 6 (training inputs)',
+                   fetch=REFLECTION_SCRIPT, manual=None),
+    'real20': dict(what='real20: 20 photos through glass with the background (Zhang et al. 2018)', used='Table 2, Fig. 6 (test set)',
+                   fetch=f'{REFLECTION_SCRIPT} --real20-from <folder>',
+                   manual="download the 'real' test data linked from https://github.com/ceciliavision/perceptual-reflection-removal"),
+    'sir2': dict(what='SIR² benchmark (Wan et al. 2017), optional: replaces the synthetic layer domains', used='Table 2 when present',
+                 fetch=f'{SIR2_SCRIPT} --archive <file>', manual='ask the authors for it at https://sir2data.github.io/'),
+}
+
+def find_dataset(name: str, # a key of DATASETS
+                ) -> Path | None:
+    "The folder holding dataset `name` where the loaders look for it, or None when it is not there."
+    if name not in DATASETS: raise SilsError(f"Unknown dataset {name!r}: choose from {', '.join(DATASETS)}.")
+    if name == 'mit-intrinsic':
+        try: return find_mit()
+        except SilsError: return None
+    folder = reflection_root() / name
+    found = {'real45': lambda: _images(folder), 'real20': lambda: find_real20(folder), 'sir2': lambda: find_sir2(folder)}[name]()
+    return folder if found else None
