@@ -9,10 +9,10 @@ __all__ = ['CycleGAN', 'ResBlock', 'unit_encoder', 'unit_decoder', 'UNITPair', '
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from ..core import SilsError
+from ..core import SilsError, register_method
 from ..losses import gan_d_loss, gan_g_loss, gradient_penalty
 from ..networks import make_separator, make_discriminators
-from ..train import TrainConfig, register_method
+from ..train import TrainConfig
 
 # %% ../../nbs/09_baselines.gan.ipynb #695d71e1
 def _one_stream(cfg: TrainConfig, channels: int) -> nn.Module:
