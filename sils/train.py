@@ -20,7 +20,7 @@ from fastcore.basics import patch
 from .core import *
 from .data.synthetic import SyntheticLayers
 from .metrics import METRICS
-from .losses import ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
+from .losses import SS_NORMS, ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
 from .networks import make_separator, make_discriminators, pad_to_multiple
 from .assumptions import measure_assumptions
 
@@ -54,6 +54,8 @@ class TrainConfig:
     lambda_inter: float = 1.0  # λ3: push E_j(x), E_k(x) apart
     ss_intra: str = 'item'  # Eq. 5's intra distance d: 'item' (x's code vs one unpaired sample's) or 'mean' (batch-mean codes)
     ss_level: int | None = None  # SS on this encoder level only (-1: the deepest); None: averaged over every level
+    ss_norm: str = 'none'  # normalise the codes before Eq. 5's distances: none (literal), sample, channel or l2
+    w_selfrec: float = 0.0  # weight of ‖G_k(E_k(l_k)) − l_k‖₁: a layer sample's own code decodes back to it (0: off)
     alpha: float = 1.4  # shape of the Eq. 6 distance
     lambda_fuse: float = 10.0  # λ4: x ≈ fuse(ŷ, ẑ)
     lambda_re: float = 1.0  # λ5 = λ6: re-separation of the fused image
@@ -111,6 +113,7 @@ def resolve(self: TrainConfig) -> TrainConfig:
     if self.task not in TASKS: raise SilsError(f"Unknown task {self.task!r}: choose one of {', '.join(TASKS)}.")
     get_method(self.method)  # unknown names raise; built-in baselines register on first use
     if self.gan_mode not in ('lsgan', 'nsgan'): raise SilsError(f"Unknown GAN mode {self.gan_mode!r}: use lsgan or nsgan.")
+    if self.ss_norm not in SS_NORMS: raise SilsError(f"Unknown ss_norm {self.ss_norm!r}: choose one of {', '.join(SS_NORMS)}.")
     if self.ss_intra not in ('item', 'mean'): raise SilsError(f"Unknown ss_intra {self.ss_intra!r}: use item or mean.")
     real = self.task in ('intrinsic', 'reflection')
     arch = self.arch if self.arch is not None else ('vgg' if real and sc.name == 'paper' else 'unet')
@@ -164,12 +167,16 @@ class SILS(nn.Module):
         c, logs = self.cfg, {}
         codes = self.G.encode(x)
         fakes = [self.G.decode(k, codes[k]) for k in range(self.K)]
-        loss = x.new_zeros(())
+        loss, codes_l = x.new_zeros(()), None
         if c.ss and c.w1 > 0:
             codes_l = [self.G.streams[k].encode(layers[k]) for k in range(self.K)]
             l_ss, parts = ss_loss(codes, codes_l, lambdas=(c.lambda_intra, c.lambda_inter), alpha=c.alpha, intra=c.ss_intra,
-                                    levels=None if c.ss_level is None else [c.ss_level])
+                                    levels=None if c.ss_level is None else [c.ss_level], norm=c.ss_norm)
             loss = loss + c.w1 * l_ss; logs.update({k: v.item() for k, v in parts.items()})
+        if c.w_selfrec > 0:  # Assumption A: E_k(l_k) lies where E_k(x) maps, so G_k must decode it back to l_k
+            if codes_l is None: codes_l = [self.G.streams[k].encode(layers[k]) for k in range(self.K)]
+            l_rec = sum((self.G.decode(k, codes_l[k]) - layers[k]).abs().mean() for k in range(self.K)) / self.K
+            loss = loss + c.w_selfrec * l_rec; logs['selfrec'] = l_rec.item()
         if c.gan and c.w_gan > 0:
             l_gan = sum(gan_g_loss(self.D[k](self._d_in(x, fakes[k])), c.gan_mode) for k in range(self.K))
             loss = loss + c.w_gan * l_gan; logs['g_gan'] = l_gan.item()
