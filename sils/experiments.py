@@ -6,7 +6,7 @@
 __all__ = ['SYNTH_BUDGET', 'FIG3C_METHODS', 'FIG3B_SETTINGS', 'REAL_BUDGET', 'TABLE1_METHODS', 'TABLE2_METHODS', 'synth_budget',
            'fig3c_runs', 'fig3b_runs', 'fig4_runs', 'fig8_runs', 'table1_runs', 'table2_runs']
 
-# %% ../nbs/15_experiments.ipynb #62c2432f
+# %% ../nbs/15_experiments.ipynb #4ee535e9
 from .core import *
 from .train import TrainConfig
 from .grid import Run

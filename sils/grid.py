@@ -227,7 +227,7 @@ def run_grid(runs: list[Run], # the experiment's runs (unique method labels)
     df.attrs['runs'] = [dict(method=j[0].method, seed=j[1], status=results[i][1], folder=str(j[2])) for i, j in enumerate(jobs)]
     return df
 
-# %% ../nbs/10_grid.ipynb #17949e53
+# %% ../nbs/10_grid.ipynb #80a7ced8
 _TEST_RUNS: list[Path] = []  # this process's temporary folder for test-scale runs (at most one)
 
 def _test_runs_root() -> Path:

@@ -5,16 +5,16 @@
 # %% auto #0
 __all__ = ['PAPER_FIG3C', 'FIG3C_TARGETS', 'PAPER_TABLE1', 'PAPER_TABLE2', 'paper_table', 'paper_rows']
 
-# %% ../nbs/14_paper.ipynb #1179b890
+# %% ../nbs/14_paper.ipynb #e0bff8f1
 import numpy as np, pandas as pd
 from .core import *
 
-# %% ../nbs/14_paper.ipynb #4eb6baf2
+# %% ../nbs/14_paper.ipynb #996b5900
 PAPER_FIG3C = {'cyclegan': (0.671, 0.610), 'unit': (0.463, 0.372), 'sils-no-cc': (0.717, 0.715),
                'sils-no-ss': (0.604, 0.548), 'sils': (0.289, 0.274)}  # Fig. 3(c): error of layer 1, layer 2 (units lost)
 FIG3C_TARGETS = {'cyclegan': 0.6, 'unit': 0.8, 'sils-no-cc': 0.6, 'sils-no-ss': 0.7}  # full SILS's error ÷ the method's must be ≤ this
 
-# %% ../nbs/14_paper.ipynb #a4adc37d
+# %% ../nbs/14_paper.ipynb #f1bce676
 def paper_table(paper: dict = PAPER_FIG3C, # method -> per-layer values
                 layers: tuple[str, ...] = ('layer1', 'layer2'), # the layers' names
                 ref: str = 'sils', # the method the ratios divide by

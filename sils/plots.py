@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['plot_methods', 'run_separator', 'plot_separations', 'weights_label']
 
-# %% ../nbs/17_plots.ipynb #990cad90
+# %% ../nbs/17_plots.ipynb #752533d7
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import *

@@ -1,0 +1,84 @@
+#!/usr/bin/env python
+"""Find or fetch every dataset the notebooks read, and say for each where it is or what to do.
+
+For each dataset of `sils.data.real.DATASETS` (MIT intrinsic images, real45, real20, SIR²) this prints one line:
+where the loaders find it, or that it was just downloaded, or — for the sets that cannot be downloaded by a script
+(real20, SIR²) — what to download by hand and the command that installs it. The data folders looked in are the
+loaders' own: $SILS_DATA alone when it is set, else ../shared/data beside the checkout, then ~/.cache/sils/data;
+downloads go to $SILS_DATA, else ../shared/data when it exists, else ~/.cache/sils/data (or --root).
+Exit status 0 when every dataset the notebooks need is there, else 1 (notebooks that need a missing dataset are
+skipped by tools/test_notebooks.py, each with one line naming the dataset).
+"""
+import argparse, os, sys
+from pathlib import Path
+
+here = Path(__file__).resolve().parent
+sys.path.insert(0, str(here))
+from _fetch import FetchError, default_root
+
+OTHER = {'bsds500': 'BSDS500 photos', 'reflection-synthetic': 'CEILNet synthetic reflection triplets'}  # read by no notebook
+
+
+def get_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 1)[1],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--root', help='the data folder to look in and download to (sets SILS_DATA for this command)')
+    ap.add_argument('--check', action='store_true', help='only say what is where; download nothing')
+    return ap
+
+
+def _fetch(name: str, root: Path) -> str | None:
+    "Run the download script of dataset `name` into `root`; return None on success, else the reason."
+    import get_mit_intrinsic, get_real_reflection
+    main, argv = {'mit-intrinsic': (get_mit_intrinsic.main, ['--quiet']),
+                  'real45': (get_real_reflection.main, ['--quiet'])}[name]
+    try: main(['--root', str(root), *argv]); return None
+    except FetchError as e: return str(e)
+
+
+def main(argv=None) -> int:
+    a = get_parser().parse_args(argv)
+    if a.root: os.environ['SILS_DATA'] = str(Path(a.root).expanduser().resolve())
+    try:
+        from sils.core import data_roots, rel_path
+        from sils.data.real import DATASETS, find_dataset
+    except ImportError as e:
+        print(f"error: sils is not installed here ({e}): run `pip install -e .` in the checkout first.", file=sys.stderr)
+        return 1
+    target = default_root()
+    print(f"data folders looked in: {', '.join(rel_path(r) for r in data_roots())}; downloads go to {rel_path(target)}")
+    missing = []
+    for name, d in DATASETS.items():
+        optional = d['fetch'].startswith('python data_scripts/get_sir2.py')
+        found = find_dataset(name)
+        if found is None and d['manual'] is None and not a.check:
+            print(f"fetching {name} ({d['what']}) …", flush=True)
+            why = _fetch(name, target)
+            found = find_dataset(name)
+            if found is None:
+                print(f"FAILED   {name:20s} {(why or 'the download finished, but the loader does not find the files').rstrip('.')}; "
+                      f"run `{d['fetch']}` to retry")
+                missing.append(name); continue
+        if found is not None:
+            print(f"ok       {name:20s} {rel_path(found)}  (for {d['used']})")
+        elif d['manual'] is None:
+            print(f"missing  {name:20s} run `{d['fetch']}` (or this command without --check)  (for {d['used']})")
+            missing.append(name)
+        else:
+            print(f"{'optional' if optional else 'missing '} {name:20s} needs a manual download: {d['manual']}; "
+                  f"then run `{d['fetch']}`  (for {d['used']})")
+            if not optional: missing.append(name)
+    for name, what in OTHER.items():
+        hits = [r / name for r in data_roots() if (r / name).is_dir()]
+        print(f"{'present' if hits else 'absent':8s} {name:20s} {what}: read by no notebook, nothing to do"
+              + (f" ({rel_path(hits[0])})" if hits else ''))
+    if missing:
+        print(f"{len(missing)} dataset{'s' * (len(missing) > 1)} missing ({', '.join(missing)}): tools/test_notebooks.py "
+              f"skips the notebooks that need {'them' if len(missing) > 1 else 'it'}, naming the dataset.")
+        return 1
+    print('every dataset the notebooks need is here.')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
