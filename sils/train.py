@@ -470,7 +470,9 @@ def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holdi
     if not path.is_file(): raise SilsError(f"Checkpoint not found: {where}")
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except pickle.UnpicklingError as e:
-        if 'Unsupported global' in str(e): raise SilsError(f"{where} is not a plain-data sils checkpoint; refusing to unpickle code.") from None
+        if 'Unsupported global' in str(e):
+            needs = str(e).split('Unsupported global: GLOBAL ', 1)[-1].split(' ', 1)[0]
+            raise SilsError(f"{where} is not a plain-data sils checkpoint; refusing to unpickle code (it asks for {needs}).") from None
         raise SilsError(f"Checkpoint {where} is corrupt or unreadable (UnpicklingError).") from None
     except Exception as e: raise SilsError(f"Checkpoint {where} is corrupt or unreadable ({type(e).__name__}).") from None
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT or not isinstance(ck.get('cfg'), dict) or not isinstance(ck.get('method'), dict):
@@ -612,11 +614,11 @@ def _check_resume(cfg: TrainConfig, ck: dict, where: str, given: list[str] | Non
         if f.name in given: _check_field(f, getattr(cfg, f.name))
     diff = [n for n in given if n != 'steps' and n not in _BOOKKEEPING and getattr(cfg, n) != saved[n]]
     if diff:
-        raise SilsError(f"{where} holds a run with other settings: " + ', '.join(f"{option_name(n)} is {saved[n]!r} there, not {getattr(cfg, n)!r}" for n in diff)
+        raise SilsError(f"The run in {where} was trained with other settings: " + ', '.join(f"{option_name(n)} is {saved[n]!r} there, not {getattr(cfg, n)!r}" for n in diff)
                         + ". A resumed run keeps its settings (only --steps may change): drop these options, or start a new run in another --out.")
     n, done = cfg.steps, ck['step']
     if n is not None and (n < done or (n == done and n != saved['steps'])):
-        raise SilsError(f"{where} has already trained {done} steps: --steps {n} would train none; give more than {done} (or leave --steps out to finish the run's {saved['steps']}).")
+        raise SilsError(f"The run in {where} has already trained {done} steps: --steps {n} would train none; give more than {done} (or leave --steps out to finish the run's {saved['steps']}).")
     return {k: getattr(cfg, k) for k in ('steps', *_BOOKKEEPING) if k in given or (k == 'steps' and n is not None)}
 
 def _clear_stale(out: Path):
