@@ -120,7 +120,8 @@ def load_image(path: str | Path, # a PNG (8 or 16 bit) or any image Pillow reads
                 if im.mode in ('I;16', 'I;16B', 'I;16L', 'I'): img = np.asarray(im, dtype=np.float32) / 65535.
                 else: img = np.asarray(im.convert('RGBA' if 'A' in im.mode else 'RGB' if im.mode not in ('L', 'LA') else im.mode), dtype=np.float32) / 255.
     except (png.FormatError, png.ChunkError, UnidentifiedImageError, OSError, ValueError) as e:
-        raise SilsError(f"Not a readable image: {rel_path(path)} ({type(e).__name__}: {e})") from None
+        why = 'not a format Pillow can read' if isinstance(e, UnidentifiedImageError) else f'{type(e).__name__}: {e}'
+        raise SilsError(f"Not a readable image: {rel_path(path)} ({why}).") from None
     if img.ndim == 2: img = img[..., None]
     if img.shape[-1] in (2, 4): img = img[..., :-1]  # drop alpha
     return to_channels(img, channels) if channels else img
