@@ -4,13 +4,13 @@
 
 # %% auto #0
 __all__ = ['HELP', 'FIGURE_NOTEBOOKS', 'NOTEBOOK_GROUPS', 'TIMES_CSV', 'OneLineParser', 'check_out', 'make_out', 'config_fields',
-           'module_constant', 'scale_defaults', 'train_parser', 'train_main', 'train_cli', 'output_names',
-           'plan_outputs', 'tile_starts', 'separate_tiled', 'load_separator', 'separate_parser', 'separate_main',
-           'separate_cli', 'reproduction_notebooks', 'select_notebooks', 'notebook_runs', 'finished_runs', 'last_times',
-           'fmt_secs', 'notebook_table', 'ProgressWatcher', 'execute_notebook', 'reproduce_parser', 'log_time',
-           'notebooks_dest', 'reproduce_main', 'reproduce_cli']
+           'module_constant', 'scale_defaults', 'train_parser', 'protocol_lines', 'train_main', 'train_cli',
+           'output_names', 'plan_outputs', 'tile_starts', 'separate_tiled', 'load_separator', 'separate_parser',
+           'separate_main', 'separate_cli', 'reproduction_notebooks', 'select_notebooks', 'notebook_runs',
+           'finished_runs', 'last_times', 'fmt_secs', 'notebook_table', 'ProgressWatcher', 'execute_notebook',
+           'reproduce_parser', 'log_time', 'notebooks_dest', 'reproduce_main', 'reproduce_cli']
 
-# %% ../nbs/11_cli.ipynb #52797146
+# %% ../nbs/11_cli.ipynb #a0d47a78
 import argparse, ast, io, json, os, re, sys, subprocess, tempfile, time, tokenize
 from collections import Counter
 from dataclasses import MISSING
@@ -18,7 +18,7 @@ from pathlib import Path
 from fastcore.xtras import modified_env
 from .core import *
 
-# %% ../nbs/11_cli.ipynb #e2828bb0
+# %% ../nbs/11_cli.ipynb #d5ba93cb
 class OneLineParser(argparse.ArgumentParser):
     "An ArgumentParser whose errors are one line (`prog: error: …`), exit status 2."
     def error(self, message): self.exit(2, f'{self.prog}: error: {message} (see --help)\n')
@@ -36,7 +36,7 @@ def _run_cli(name: str, main, argv=None) -> int:
         hint = '; the last checkpoint is kept (continue with --resume)' if name == 'sils-train' else ''
         print(f'{name}: interrupted{hint}.', file=sys.stderr); return 130
 
-# %% ../nbs/11_cli.ipynb #dc306e95
+# %% ../nbs/11_cli.ipynb #20f2fa2a
 def check_out(path: str | Path, # the folder a command will write to
               option: str = '--out', # how the user named it
              ) -> Path:
@@ -58,7 +58,7 @@ def make_out(path: str | Path, # a folder `check_out` accepted
     except OSError as e: raise SilsError(f"{option} {rel_path(p)} cannot be created ({e.strerror or e}).") from None
     return p
 
-# %% ../nbs/11_cli.ipynb #e250213a
+# %% ../nbs/11_cli.ipynb #0d684c9f
 def _module_source(module: str) -> str:
     "The source text of a sils module, found without importing it."
     import importlib.util
@@ -83,7 +83,7 @@ def module_constant(module: str, name: str):
             return ast.literal_eval(n.value)
     raise SilsError(f"{module} defines no constant {name}.")
 
-# %% ../nbs/11_cli.ipynb #8351f8e3
+# %% ../nbs/11_cli.ipynb #1d3373ce
 def _per_scale(attr) -> str:
     "`test 4 / small 1000 / paper 100000` for a Scale attribute (or a function of the Scale)."
     get = attr if callable(attr) else lambda s: getattr(s, attr)
@@ -107,12 +107,13 @@ HELP = {  # clearer help than the one-line field comments, for the command line
                       'that mismatch alone (notebook 07_train)'),
 }
 
-# %% ../nbs/11_cli.ipynb #4a6ef786
+# %% ../nbs/11_cli.ipynb #56060642
 def _field_type(annotation: str) -> type:
     "int, float or str for a field annotated like `int | None`."
     return int if 'int' in annotation else float if 'float' in annotation else str
 
-def train_parser() -> argparse.ArgumentParser:
+def train_parser(given_only: bool = False, # leave options the user did not give out of the parsed namespace
+                ) -> argparse.ArgumentParser:
     "The argument parser of sils-train, built from TrainConfig's fields and their documentation."
     p = OneLineParser(prog='sils-train', description='Train SILS (or a baseline) on a task; resume a run; evaluate it '
                       'on the test set. --scale sets every size left unset: test (seconds), small (a 2-core CPU), '
@@ -125,45 +126,48 @@ def train_parser() -> argparse.ArgumentParser:
     choices = dict(task=module_constant('sils.train', 'TASKS'), method=method_names(), scale=sorted(SCALES))
     for f in config_fields():
         name, default, doc = f['name'], f['default'], HELP.get(f['name'], f['doc'])
+        if given_only: default = argparse.SUPPRESS
         opt = '--' + name.replace('_', '-')
         if f['type'] == 'bool':
-            if default: p.add_argument('--no-' + opt[2:], dest=name, action='store_false', default=True, help=f'switch off: {doc} (on unless given)')
-            else: p.add_argument(opt, dest=name, action='store_true', default=False, help=f'{doc} (off unless given)')
+            if f['default']: p.add_argument('--no-' + opt[2:], dest=name, action='store_false', default=default, help=f'switch off: {doc} (on unless given)')
+            else: p.add_argument(opt, dest=name, action='store_true', default=default, help=f'{doc} (off unless given)')
             continue
-        shown = per_scale.get(name) or ('' if default is None else f'(default: {default})')
+        shown = per_scale.get(name) or ('' if f['default'] is None else f"(default: {f['default']})")
         p.add_argument(opt, dest=name, type=_field_type(f['type']), default=default, choices=choices.get(name),
                        help=f'{doc} {shown}'.strip().replace('%', '%%'))
     return p
 
-# %% ../nbs/11_cli.ipynb #8b3e1b7c
-def _protocol(ev) -> str:
-    "How the printed test errors were computed, from the run's eval.csv."
-    for col in ('protocol', 'eval_protocol'):
-        if col in ev and len(ev[col].dropna()): return str(ev[col].dropna().iloc[0])
-    return 'mean test error per layer over the test set'
+# %% ../nbs/11_cli.ipynb #3f9c593f
+def protocol_lines(ev) -> list[str]:
+    "How each printed test error was computed, from the `protocol` column of the run's eval.csv."
+    if 'protocol' not in ev: return ['how these were computed: not recorded in eval.csv']
+    p = ev.dropna(subset=['protocol']).drop_duplicates('metric')
+    return [f'how {m} was computed: {t}' for m, t in zip(p['metric'], p['protocol'])]
 
 def train_main(argv=None):
     "Parse sils-train's arguments and train."
     a = vars(train_parser().parse_args(argv))
+    given = [k for k in vars(train_parser(given_only=True).parse_args(argv)) if k not in ('out', 'resume', 'device', 'quiet')]
     out, resume, device, quiet = a.pop('out'), a.pop('resume'), a.pop('device'), a.pop('quiet')
     out = check_out(out); get_device(device)  # one line before torch loads the data or a model
     created = not out.exists()
     from sils.train import TrainConfig, train
     import pandas as pd
     try:
-        t = train(TrainConfig(**a), out, resume=resume, device=device, progress=not quiet)
+        t = train(TrainConfig(**a), out, resume=resume, device=device, progress=not quiet, given=given)
     except BaseException:
         if created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a refused run leaves no empty folder
         raise
     ev = pd.read_csv(out / 'eval.csv') if (out / 'eval.csv').is_file() else t.evaluate()
-    print(f'{t.cfg.method}/{t.cfg.task}: {t.step} steps, {t.wall:.0f} s; test errors ({_protocol(ev)}):')
-    show = [c for c in ev.columns if c in ('layer', 'metric', 'value', 'mse', 'si_mse', 'lmse', 'ssim', 'psnr')] or list(ev.columns)
+    print(f'{t.cfg.method}/{t.cfg.task}: {t.step} steps, {t.wall:.0f} s; test errors:')
+    show = [c for c in ev.columns if c in ('metric', 'layer', 'value')] or list(ev.columns)
     print(ev[show].to_string(index=False))
+    print('\n'.join(protocol_lines(ev)))
     print(f'run folder: {rel_path(out)}')
 
 def train_cli(): sys.exit(_run_cli('sils-train', train_main))
 
-# %% ../nbs/11_cli.ipynb #5651e200
+# %% ../nbs/11_cli.ipynb #1cb926b4
 def output_names(paths: list[str | Path], # the input images
                 ) -> list[str]:
     "A distinct output name per input: its file name, preceded by as many parent folders as it takes to tell clashes apart."
@@ -184,7 +188,7 @@ def output_names(paths: list[str | Path], # the input images
         if seen[n.casefold()] > 1: names[i] = f'{n}-{seen[n.casefold()]}'
     return names
 
-# %% ../nbs/11_cli.ipynb #911200ad
+# %% ../nbs/11_cli.ipynb #bf56f652
 def plan_outputs(inputs: list[str | Path], # the input images
                  layer_names: list[str], # the checkpoint's layer names
                  out: Path, # the output folder
@@ -210,7 +214,7 @@ def plan_outputs(inputs: list[str | Path], # the input images
             + ', '.join(f"{rel_path(d['input'])} → {d['name']}_*" for d in renamed)) if renamed else None
     return plan, note
 
-# %% ../nbs/11_cli.ipynb #2b37144f
+# %% ../nbs/11_cli.ipynb #b3f7c1eb
 def tile_starts(size: int, # the image side
                 tile: int, # the tile side
                 overlap: int, # pixels shared by neighbouring tiles
@@ -250,36 +254,19 @@ def separate_tiled(fn, # maps an N×C×H×W batch of any size to a list of K lay
             wsum[..., y0:y0 + h, x0:x0 + w] += wt
     return [a / wsum for a in acc]
 
-# %% ../nbs/11_cli.ipynb #41801d4d
+# %% ../nbs/11_cli.ipynb #b9fa7a73
 def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
                    device=None, # as for `get_device`
                   ):
     "A function x → list of layers from a checkpoint, with its layer names and channels."
-    from sils.train import TrainConfig, read_checkpoint, separate_padded
     dev = get_device(device)
-    ck = read_checkpoint(checkpoint)
-    where = rel_path(checkpoint)
-    def refuse(why): raise SilsError(f"Checkpoint {where} does not fit this version of sils ({why}): separate it with "
-                                     f"the sils version that trained it, or train again.")
-    try:
-        cfg = TrainConfig(**ck['cfg'])
-        method = get_method(cfg.method)(cfg, len(ck['layer_names']), ck['channels'], ck.get('fuse', 'add'))
-        have, saved = method.state_dict(), ck['method']
-    except SilsError: raise
-    except (KeyError, TypeError, ValueError, RuntimeError) as e: refuse(f'{type(e).__name__}: {str(e).strip().splitlines()[0][:120]}')
-    missing, unexpected = [k for k in have if k not in saved], [k for k in saved if k not in have]
-    shapes = [k for k in have if k in saved and tuple(have[k].shape) != tuple(saved[k].shape)]
-    if missing or unexpected or shapes:
-        refuse('; '.join(f"{len(v)} {what}: {', '.join(v[:2])}{' …' * (len(v) > 2)}" for what, v in
-                         [('weights missing', missing), ('unknown weights', unexpected), ('weights of another shape', shapes)] if v))
-    try: method.load_state_dict(saved)
-    except RuntimeError as e: refuse(f'RuntimeError: {str(e).strip().splitlines()[0][:120]}')
-    method.to(dev).eval()
-    multiple = getattr(method, 'multiple', 2 ** cfg.depth)
+    from sils.train import TrainConfig, load_method, separate_padded
+    method, ck = load_method(checkpoint, dev)  # one line for a missing, corrupt, foreign or other-version checkpoint
+    multiple = getattr(method, 'multiple', None) or 2 ** TrainConfig(**ck['cfg']).resolve().depth
     fn = lambda x: separate_padded(lambda t: method.separate(t.to(dev)), x, multiple)
     return fn, ck['layer_names'], ck['channels']
 
-# %% ../nbs/11_cli.ipynb #bc59ef9e
+# %% ../nbs/11_cli.ipynb #dbc471b0
 def separate_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-separate."
     p = OneLineParser(prog='sils-separate', description='Separate images into layers with a trained checkpoint.')
@@ -315,7 +302,7 @@ def separate_main(argv=None):
 
 def separate_cli(): sys.exit(_run_cli('sils-separate', separate_main))
 
-# %% ../nbs/11_cli.ipynb #8b185cfc
+# %% ../nbs/11_cli.ipynb #f5fa3eee
 FIGURE_NOTEBOOKS = ['01_data.synthetic', '02_data.real', '05_losses', '07_train', '08_baselines.classic', '09_baselines.gan']
 # library notebooks that also draw figures of the paper
 
@@ -348,7 +335,7 @@ def select_notebooks(nbs: list[Path], # from `reproduction_notebooks`
                         f"name or its number: {', '.join(stems)}.")
     return [p for p in nbs if p.stem in picked]
 
-# %% ../nbs/11_cli.ipynb #35c993c0
+# %% ../nbs/11_cli.ipynb #d2eac3fd
 def notebook_runs(nb: Path, # a notebook
                  ) -> list[str]:
     "The runs/<name> folders a notebook trains in, read from its code (`figure_grid(runs, seeds, 'name', …)`, `runs_folder('name')` or `'runs' / 'name'`)."
@@ -393,7 +380,7 @@ def fmt_secs(s: float | None) -> str:
 
 TIMES_CSV = 'reproduce_times.csv'  # in results/: one row per notebook sils-reproduce executed
 
-# %% ../nbs/11_cli.ipynb #784c5a0d
+# %% ../nbs/11_cli.ipynb #5f61f771
 def notebook_table(nbs: list[Path], # the notebooks to list
                    scale: str, # the run scale
                   ):
@@ -409,7 +396,7 @@ def notebook_table(nbs: list[Path], # the notebooks to list
                          finished_runs=', '.join(f'{finished_runs(r)} in runs/{r}' for r in runs) if runs else '-'))
     return pd.DataFrame(rows)
 
-# %% ../nbs/11_cli.ipynb #3790fd77
+# %% ../nbs/11_cli.ipynb #239d658c
 class ProgressWatcher:
     "Print one line whenever a run's progress.json (under the runs folders) changes while a notebook executes."
     def __init__(self, roots: list[Path], # folders holding <experiment>/<method>/seed<k>/progress.json
@@ -442,7 +429,7 @@ class ProgressWatcher:
             lines.append(f'  {self.label}: {run}: step {step}/{steps}, {left}')
         return lines
 
-# %% ../nbs/11_cli.ipynb #ee24b64e
+# %% ../nbs/11_cli.ipynb #7989eb0c
 def execute_notebook(path: Path, # the notebook
                      scale: str, # the run scale
                      dest: Path | None = None, # where to save the executed notebook (None: in place)
@@ -473,7 +460,7 @@ def execute_notebook(path: Path, # the notebook
     subprocess.run([sys.executable, '-m', 'nbdev.clean', '--fname', str(dest)], capture_output=True)
     return time.time() - t0
 
-# %% ../nbs/11_cli.ipynb #12519e30
+# %% ../nbs/11_cli.ipynb #dc225040
 def reproduce_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-reproduce."
     p = OneLineParser(prog='sils-reproduce', description='Regenerate the figures and tables: execute the reproduction notebooks at one scale.')
