@@ -4,12 +4,13 @@
 
 # %% auto #0
 __all__ = ['TASKS', 'SEED_MAX', 'MASKED_METRICS', 'CKPT_NAME', 'PROGRESS_NAME', 'CKPT_FORMAT', 'TMP_NAMES', 'TrainConfig',
-           'option_name', 'make_data', 'SILS', 'separate_padded', 'evaluate', 'eval_protocol', 'Trainer', 'sample_grid',
-           'write_atomic', 'cpu_model', 'run_record', 'plain', 'first_nonfinite', 'read_checkpoint', 'load_weights',
-           'load_method', 'train']
+           'option_name', 'make_data', 'frozen', 'SILS', 'separate_padded', 'evaluate', 'eval_protocol', 'Trainer',
+           'sample_grid', 'cpu_model', 'run_record', 'plain', 'first_nonfinite', 'write_atomic', 'read_checkpoint',
+           'load_weights', 'load_method', 'train']
 
 # %% ../nbs/07_train.ipynb #e9bcf5f5
 import os, sys, json, math, time, pickle, platform, signal, threading
+from contextlib import contextmanager
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 from typing import Callable
@@ -145,6 +146,17 @@ def make_data(cfg: TrainConfig, # a resolved configuration
     return real.Reflection(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
 
 # %% ../nbs/07_train.ipynb #e3918441
+@contextmanager
+def frozen(module: nn.Module | None, # the networks whose parameters get no gradient inside the block
+           on: bool = True, # False: do nothing
+          ):
+    "Inside the block `module`'s parameters do not require gradients (it still passes gradients to its input)."
+    params = [p for p in module.parameters() if p.requires_grad] if (on and module is not None) else []
+    for p in params: p.requires_grad_(False)
+    try: yield
+    finally:
+        for p in params: p.requires_grad_(True)
+
 @register_method('sils')
 class SILS(nn.Module):
     "The paper's method: K encoder/decoder streams and K discriminators, trained with SS (Eq. 5) + GAN (Eq. 7) + CC (Eq. 8)."
@@ -178,7 +190,8 @@ class SILS(nn.Module):
             l_rec = sum((self.G.decode(k, codes_l[k]) - layers[k]).abs().mean() for k in range(self.K)) / self.K
             loss = loss + c.w_selfrec * l_rec; logs['selfrec'] = l_rec.item()
         if c.gan and c.w_gan > 0:
-            l_gan = sum(gan_g_loss(self.D[k](self._d_in(x, fakes[k])), c.gan_mode) for k in range(self.K))
+            with frozen(self.D, getattr(self, 'freeze_d_in_g', False)):  # D's own gradients here would be discarded
+                l_gan = sum(gan_g_loss(self.D[k](self._d_in(x, fakes[k])), c.gan_mode) for k in range(self.K))
             loss = loss + c.w_gan * l_gan; logs['g_gan'] = l_gan.item()
         if c.cc and c.w2 > 0:
             refused = fuse(fakes, self.fuse_mode)
@@ -272,6 +285,7 @@ class Trainer:
                  out_dir: str | Path | None = None, # where checkpoints, logs and samples go (None: nothing written)
                  data=None, # a dataset (default: `make_data(cfg)`)
                  device: str | torch.device | None = None, # default: CUDA when present
+                 speedups: bool | None = None, # skip work whose result is discarded (bit for bit the same step; None: on unless SILS_SPEEDUPS=0)
                 ):
         self.cfg = cfg.resolve()
         self.device = get_device(device)
@@ -280,6 +294,8 @@ class Trainer:
         self.data = data if data is not None else make_data(self.cfg)
         c = self.cfg
         self.method = get_method(c.method)(c, self.data.K, self.data.channels, getattr(self.data, 'fuse', 'add')).to(self.device)
+        self.speedups = speedups if speedups is not None else os.environ.get('SILS_SPEEDUPS', '1') != '0'
+        self.method.freeze_d_in_g = self.speedups  # no discriminator weight gradients in the generator step (see 13_bench)
         betas = (c.beta1, c.beta2)
         self.opt_g = torch.optim.Adam(self.method.g_parameters(), lr=c.lr, betas=betas)
         dp = self.method.d_parameters()
@@ -380,19 +396,7 @@ def log_assumptions(self: Trainer):
     vals = self.assumptions()
     if vals: self.assumption_log.append(dict(step=self.step, **vals))
 
-# %% ../nbs/07_train.ipynb #c87a2d40
-CKPT_NAME, PROGRESS_NAME = 'checkpoint.pt', 'progress.json'
-CKPT_FORMAT = 'sils-checkpoint-1'
-TMP_NAMES = tuple(n + '.tmp' for n in (CKPT_NAME, 'log.csv', 'assumptions.csv', 'eval.csv', 'config.json', PROGRESS_NAME))  # left by a killed write
-
-def write_atomic(path: Path, # the file to write
-                 text: str, # its contents
-                ) -> Path:
-    "Write `text` to `path` through a temporary file and a rename, so a reader never sees half a file."
-    tmp = path.with_name(path.name + '.tmp')
-    tmp.write_text(text); os.replace(tmp, path)
-    return path
-
+# %% ../nbs/07_train.ipynb #3861a77b
 def cpu_model() -> str:
     "The CPU's model name (from /proc/cpuinfo on Linux, else what the platform module reports)."
     try:
@@ -409,10 +413,11 @@ def run_record(device: str | torch.device | None = None, # the device the method
     return dict(cpu=cpu_model(), torch=f'{torch.__version__} {torch.backends.cpu.get_cpu_capability()}',
                 threads=torch.get_num_threads(), device=name)
 
+# %% ../nbs/07_train.ipynb #bc4c6129
 def plain(obj):
     "`obj` as plain data (tensors, numbers, strings, lists, dicts) that `torch.load(weights_only=True)` reads."
+    if isinstance(obj, np.generic): return obj.item()  # first: numpy's float64 is also a float, but pickles as numpy
     if isinstance(obj, torch.Tensor) or obj is None or isinstance(obj, (bool, int, float, str)): return obj
-    if isinstance(obj, np.generic): return obj.item()
     if isinstance(obj, np.ndarray): return obj.tolist()
     if isinstance(obj, dict): return {plain(k): plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)): return type(obj)(plain(v) for v in obj)
@@ -423,6 +428,19 @@ def first_nonfinite(state: dict # a state_dict
                    ) -> str | None:
     "The name of the first floating-point tensor in `state` with a NaN or infinite entry, or None."
     return next((k for k, v in state.items() if torch.is_tensor(v) and v.is_floating_point() and not torch.isfinite(v).all()), None)
+
+# %% ../nbs/07_train.ipynb #c87a2d40
+CKPT_NAME, PROGRESS_NAME = 'checkpoint.pt', 'progress.json'
+CKPT_FORMAT = 'sils-checkpoint-1'
+TMP_NAMES = tuple(n + '.tmp' for n in (CKPT_NAME, 'log.csv', 'assumptions.csv', 'eval.csv', 'config.json', PROGRESS_NAME))  # left by a killed write
+
+def write_atomic(path: Path, # the file to write
+                 text: str, # its contents
+                ) -> Path:
+    "Write `text` to `path` through a temporary file and a rename, so a reader never sees half a file."
+    tmp = path.with_name(path.name + '.tmp')
+    tmp.write_text(text); os.replace(tmp, path)
+    return path
 
 @patch
 def state_dict(self: Trainer) -> dict:
@@ -489,6 +507,7 @@ def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holdi
     if bad is not None: raise SilsError(f"{where} holds non-finite weights ({bad}): training had diverged; it cannot separate. Use another checkpoint or train again with a lower --lr.")
     return ck
 
+# %% ../nbs/07_train.ipynb #e7dd4201
 def load_weights(module: nn.Module, # the freshly built method
                  state: dict, # the checkpoint's weights
                  where: str = 'the checkpoint', # named in the error
