@@ -563,7 +563,7 @@ def load(cls: Trainer, path: str | Path, # checkpoint file or run folder
     t.load_state_dict(ck, rel_path(path))
     return t
 
-# %% ../nbs/07_train.ipynb #79a8dca3
+# %% ../nbs/07_train.ipynb #bc8b7de2
 @patch
 def write_progress(self: Trainer, end: int, # the step this fit runs to
                    rate: float = 0., # steps per second in this fit so far
@@ -577,6 +577,7 @@ def write_progress(self: Trainer, end: int, # the step this fit runs to
     self.out.mkdir(parents=True, exist_ok=True)
     write_atomic(self.out / PROGRESS_NAME, json.dumps(d, allow_nan=False))
 
+# %% ../nbs/07_train.ipynb #79a8dca3
 @patch
 def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to cfg.steps)
         progress: bool = True, # show a progress bar
