@@ -6,7 +6,7 @@
 __all__ = ['CURVE_STEPS', 'CURVE_CSV', 'curve_steps', 'ValidationView', 'train_curve', 'reference_rows', 'curve_grid',
            'curve_summary', 'budget_from_curves', 'plot_curves']
 
-# %% ../nbs/18_curves.ipynb #0f164794
+# %% ../nbs/18_curves.ipynb #6144a384
 import json, os, time, multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
@@ -18,7 +18,7 @@ from .train import TrainConfig, Trainer, evaluate, CKPT_NAME
 from .baselines.classic import classic_method
 from .grid import Run, _single_thread, _worker_init, _cost
 
-# %% ../nbs/18_curves.ipynb #83260ff1
+# %% ../nbs/18_curves.ipynb #dcdbc4ce
 CURVE_STEPS = {  # log-spaced validation points, up to 10× the 700-step synthetic budget at small
     'test': [1, 2, 4],
     'small': [100, 200, 400, 700, 1000, 1500, 2500, 4000, 7000],
@@ -32,7 +32,7 @@ def curve_steps(scale: str | Scale | None = None, # run scale (None: `get_scale(
     steps = CURVE_STEPS[get_scale(scale).name]
     return [s for s in steps if upto is None or s <= upto]
 
-# %% ../nbs/18_curves.ipynb #416d40ef
+# %% ../nbs/18_curves.ipynb #9831e456
 class ValidationView:
     "A dataset seen through its validation set: `test_set()` returns `val_set()`; everything else is the dataset's."
     def __init__(self, data): 
@@ -41,7 +41,7 @@ class ValidationView:
     def test_set(self): return self.data.val_set()
     def __getattr__(self, name): return getattr(self.data, name)
 
-# %% ../nbs/18_curves.ipynb #82896bc3
+# %% ../nbs/18_curves.ipynb #550aada1
 CURVE_CSV = 'curve.csv'
 
 def _curve_rows(ev: pd.DataFrame, label: str, cfg: TrainConfig, step: int, wall: float, experiment: str) -> list[dict]:
@@ -82,7 +82,7 @@ def train_curve(run: Run, # the run: a label and its training config
         _write_csv(done, path)
     return done
 
-# %% ../nbs/18_curves.ipynb #9e2cb1af
+# %% ../nbs/18_curves.ipynb #3a123f2b
 def reference_rows(cfg: TrainConfig, # the task and scale of the curves
                    method: str = 'trivial', # a classical method (CLASSIC_METHODS)
                    experiment: str = 'curves', # the rows' experiment name
@@ -95,7 +95,7 @@ def reference_rows(cfg: TrainConfig, # the task and scale of the curves
     ev = evaluate(fn, ValidationView(data), 'cpu', 1)
     return pd.DataFrame(_curve_rows(ev, method, c, 0, 0., experiment))
 
-# %% ../nbs/18_curves.ipynb #ed52a33d
+# %% ../nbs/18_curves.ipynb #cf8e3354
 def _curve_job(args): return train_curve(*args)
 
 def curve_grid(runs: list[Run], # trainable runs (unique labels)
@@ -122,7 +122,7 @@ def curve_grid(runs: list[Run], # trainable runs (unique labels)
     df = pd.concat(out, ignore_index=True)
     return df.sort_values(['method', 'seed', 'step', 'layer'], kind='stable').reset_index(drop=True)
 
-# %% ../nbs/18_curves.ipynb #f3dfb67a
+# %% ../nbs/18_curves.ipynb #dd7801f1
 def curve_summary(df: pd.DataFrame, # curve rows
                   metric: str = 'mse', # the metric to read
                  ) -> pd.DataFrame:
@@ -144,7 +144,7 @@ def budget_from_curves(df: pd.DataFrame, # curve rows, including the reference
     ok = (m <= ratio * ref[m.columns]).all(axis=1)
     return int(ok[ok].index[0]) if ok.any() else None
 
-# %% ../nbs/18_curves.ipynb #4a3f6905
+# %% ../nbs/18_curves.ipynb #d2adf151
 def plot_curves(df: pd.DataFrame, # curve rows
                 reference: str = 'trivial', # drawn as a horizontal line
                 metric: str = 'mse',

@@ -105,7 +105,7 @@ def ss_loss(codes_x: Sequence[Sequence[Tensor]], # per layer k, the codes E_k(x)
     parts['ss'] = total.detach()
     return total, parts
 
-# %% ../nbs/05_losses.ipynb #156dc574
+# %% ../nbs/05_losses.ipynb #0fd34e4a
 SS_NORMS = ('none', 'sample', 'channel', 'l2')
 
 def normalize_codes(code: Tensor, # N×C×H×W (or N×…) codes of one encoder level

@@ -496,12 +496,14 @@ def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holdi
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT or not isinstance(ck.get('cfg'), dict) or not isinstance(ck.get('method'), dict):
         raise SilsError(f"{where} is not a sils checkpoint.")
     names = [f.name for f in fields(TrainConfig)]
-    extra, missing = [k for k in ck['cfg'] if k not in names], [k for k in names if k not in ck['cfg']]
-    if extra or missing:
-        what = '; '.join(s for s in (f"options unknown here: {', '.join(extra)}" if extra else '',
-                                     f"options it lacks: {', '.join(missing)}" if missing else '') if s)
-        raise SilsError(f"{where} was written by another version of sils (commit {ck.get('commit', '?')}; {what}): "
-                        f"train again with this version, or use the version that wrote it.")
+    extra = [k for k in ck['cfg'] if k not in names]
+    if extra:
+        raise SilsError(f"{where} was written by another version of sils (commit {ck.get('commit', '?')}; options unknown here: "
+                        f"{', '.join(extra)}): train again with this version, or use the version that wrote it.")
+    # an option added since the checkpoint was written takes its default, which by rule keeps the earlier behaviour
+    defaults = {f.name: f.default for f in fields(TrainConfig)}
+    ck['filled'] = [k for k in names if k not in ck['cfg']]
+    ck['cfg'] = {**{k: defaults[k] for k in ck['filled']}, **ck['cfg']}
     TrainConfig(**ck['cfg']).resolve()  # its settings must still be valid ones
     bad = first_nonfinite(ck['method'])
     if bad is not None: raise SilsError(f"{where} holds non-finite weights ({bad}): training had diverged; it cannot separate. Use another checkpoint or train again with a lower --lr.")
