@@ -14,16 +14,17 @@ from pathlib import Path
 
 # %% ../nbs/13_bench.ipynb #9173a584
 BENCH_METHODS = ('sils', 'sils-no-ss', 'cyclegan', 'unit', 'supervised')
-BENCH_GENERATORS = ('unet', 'vgg')  # the synthetic generator; the real-image generator (VGG-19 encoder)
+BENCH_GENERATORS = ('synthetic', 'real')  # grey synthetic images; colour crops at the real-image size, with that scale's generator
 
 @dataclass(frozen=True)
 class BenchSpec:
     "One benchmark configuration."
     method: str = 'sils'  # one of BENCH_METHODS ('sils-no-ss' is SILS without self-supervision)
-    generator: str = 'unet'  # 'unet' on grey synthetic images, or 'vgg' on colour images at the real-image size
+    generator: str = 'synthetic'  # 'synthetic' (U-Net, grey, img_size) or 'real' (colour real_size crops; U-Net, VGG-19 at paper)
     scale: str = 'small'  # run scale: image size, batch, width
     threads: int = 1  # torch threads
-    steps: int = 10  # timed steps (after 2 warm-up steps)
+    steps: int = 10  # at most this many timed steps (after 2 warm-up steps) …
+    seconds: float = 10.  # … and no more once this many seconds are timed (at least 2 steps)
     speedups: bool = True  # the trainer's speed-ups on (see 07_train); off reproduces the plain step
 
     def config(self):
@@ -32,11 +33,13 @@ class BenchSpec:
         from sils.train import TrainConfig
         from sils.data.synthetic import SyntheticLayers
         if self.method not in BENCH_METHODS: raise SilsError(f"Unknown method {self.method!r}: choose from {', '.join(BENCH_METHODS)}.")
-        if self.generator not in BENCH_GENERATORS: raise SilsError(f"Unknown generator {self.generator!r}: choose unet or vgg.")
+        if self.generator not in BENCH_GENERATORS: raise SilsError(f"Unknown generator {self.generator!r}: choose synthetic or real.")
         sc = get_scale(self.scale)
         method, ss = ('sils', False) if self.method == 'sils-no-ss' else (self.method, True)
-        size, channels = (sc.img_size, 1) if self.generator == 'unet' else (sc.real_size, 3)
-        cfg = TrainConfig(task='synthetic', method=method, ss=ss, scale=sc.name, arch=self.generator, img_size=size)
+        real = self.generator == 'real'
+        size, channels = (sc.real_size, 3) if real else (sc.img_size, 1)
+        arch = 'vgg' if real and sc.name == 'paper' else 'unet'  # as TrainConfig.resolve picks for the real-image tasks
+        cfg = TrainConfig(task='synthetic', method=method, ss=ss, scale=sc.name, arch=arch, img_size=size)
         data = SyntheticLayers(2, size=size, channels=channels, scale=sc.name, n_train=min(sc.n_train, 512), n_test=min(sc.n_test, 64))
         return cfg, data
 
@@ -75,19 +78,21 @@ def bench_one(spec: BenchSpec) -> dict:
     for name in ('g_loss', 'd_loss'): setattr(t.method, name, _timed(getattr(t.method, name), acc, 'forward'))
     for opt in (t.opt_g, t.opt_d):
         if opt is not None: opt.step = _timed(opt.step, acc, 'optimiser')
-    total = _secs(lambda: [t.train_step() for _ in range(spec.steps)])
+    total, n = 0., 0
+    while n < spec.steps and (n < 2 or total < spec.seconds):
+        total += _secs(t.train_step); n += 1
     t.method.eval()
     with torch.no_grad(): ev = _secs(lambda: (t.separate(t.data.test_set()[0]['x']), t.assumptions()))
     t.method.train()
     ev_per_step = ev / t.cfg.sample_every
-    step = total / spec.steps
+    step = total / n
     parts = dict(data=acc['data'], forward=acc['forward'], optimiser=acc['optimiser'])
     parts['backward'] = max(0., total - sum(parts.values()))
-    whole = total + ev_per_step * spec.steps
+    whole = total + ev_per_step * n
     gflop = fc.get_total_flops() / 1e9
     return dict(**asdict(spec), batch=t.cfg.batch_size, img_size=t.cfg.img_size, width=t.cfg.width,
                 steps_per_s=1 / step, images_per_s=t.cfg.batch_size / step,
-                **{f'{k}_share': v / whole for k, v in parts.items()}, eval_share=ev_per_step * spec.steps / whole,
+                **{f'{k}_share': v / whole for k, v in parts.items()}, eval_share=ev_per_step * n / whole, timed_steps=n,
                 gflop_per_step=gflop, gflop_per_s=gflop / step, matmul_gflop_per_s=_matmul_gflops(),
                 peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
@@ -139,12 +144,13 @@ def bench_parser() -> argparse.ArgumentParser:
     p.add_argument('--generators', nargs='+', default=list(BENCH_GENERATORS), choices=BENCH_GENERATORS, help='generators to time')
     p.add_argument('--scales', nargs='+', default=['test', 'small'], choices=['test', 'small', 'paper'], help='run scales')
     p.add_argument('--threads', nargs='+', type=int, default=[1, 2], help='torch thread counts')
-    p.add_argument('--steps', type=int, default=10, help='timed steps per configuration (after 2 warm-up steps)')
+    p.add_argument('--steps', type=int, default=10, help='at most this many timed steps per configuration (after 2 warm-up steps)')
+    p.add_argument('--seconds', type=float, default=10., help='stop timing a configuration after this many seconds (at least 2 steps)')
     p.add_argument('--compare', action='store_true', help='also time every configuration with the speed-ups off')
     p.add_argument('--out', default=None, help='CSV to write (default: results/bench_cpu.csv; "-" for none)')
     return p
 
-SHOW = ['method', 'generator', 'scale', 'threads', 'speedups', 'steps_per_s', 'images_per_s', 'data_share', 'forward_share',
+SHOW = ['method', 'generator', 'scale', 'threads', 'speedups', 'timed_steps', 'steps_per_s', 'images_per_s', 'data_share', 'forward_share',
         'backward_share', 'optimiser_share', 'eval_share', 'gflop_per_s', 'matmul_gflop_per_s', 'peak_rss_mb']
 
 def bench_main(argv=None):
@@ -154,7 +160,7 @@ def bench_main(argv=None):
     if a.steps < 1: raise SilsError(f"--steps must be at least 1, got {a.steps}.")
     bad = [n for n in a.threads if not 1 <= n <= (os.cpu_count() or 1) * 4]
     if bad: raise SilsError(f"--threads must be between 1 and {(os.cpu_count() or 1) * 4}, got {bad}.")
-    specs = [BenchSpec(m, g, s, n, a.steps, fast) for s in a.scales for g in a.generators for m in a.methods
+    specs = [BenchSpec(m, g, s, n, a.steps, a.seconds, fast) for s in a.scales for g in a.generators for m in a.methods
              for n in a.threads for fast in ((True, False) if a.compare else (True,))]
     df = bench_grid(specs)
     print(df[SHOW].round(3).to_string(index=False))
