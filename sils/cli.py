@@ -10,15 +10,15 @@ __all__ = ['HELP', 'FIGURE_NOTEBOOKS', 'NOTEBOOK_GROUPS', 'TIMES_CSV', 'OneLineP
            'finished_runs', 'last_times', 'fmt_secs', 'notebook_table', 'ProgressWatcher', 'execute_notebook',
            'reproduce_parser', 'log_time', 'notebooks_dest', 'reproduce_main', 'reproduce_cli']
 
-# %% ../nbs/11_cli.ipynb #082a949d
-import argparse, ast, io, json, os, re, sys, subprocess, tempfile, time, tokenize
+# %% ../nbs/11_cli.ipynb #313a47a9
+import argparse, ast, functools, io, json, os, re, sys, subprocess, tempfile, time, tokenize
 from collections import Counter
 from dataclasses import MISSING
 from pathlib import Path
 from fastcore.xtras import modified_env
 from .core import *
 
-# %% ../nbs/11_cli.ipynb #819fa421
+# %% ../nbs/11_cli.ipynb #6a2ee224
 class OneLineParser(argparse.ArgumentParser):
     "An ArgumentParser whose errors are one line (`prog: error: …`), exit status 2."
     def error(self, message): self.exit(2, f'{self.prog}: error: {message} (see --help)\n')
@@ -36,7 +36,7 @@ def _run_cli(name: str, main, argv=None) -> int:
         hint = '; the last checkpoint is kept (continue with --resume)' if name == 'sils-train' else ''
         print(f'{name}: interrupted{hint}.', file=sys.stderr); return 130
 
-# %% ../nbs/11_cli.ipynb #72c737b4
+# %% ../nbs/11_cli.ipynb #15fccca2
 def check_out(path: str | Path, # the folder a command will write to
               option: str = '--out', # how the user named it
              ) -> Path:
@@ -58,16 +58,17 @@ def make_out(path: str | Path, # a folder `check_out` accepted
     except OSError as e: raise SilsError(f"{option} {rel_path(p)} cannot be created ({e.strerror or e}).") from None
     return p
 
-# %% ../nbs/11_cli.ipynb #65abfeec
+# %% ../nbs/11_cli.ipynb #76f523db
 def _module_source(module: str) -> str:
     "The source text of a sils module, found without importing it."
     import importlib.util
     return Path(importlib.util.find_spec(module).origin).read_text()
 
+@functools.lru_cache(maxsize=None)
 def config_fields(module: str = 'sils.train', # where the dataclass is defined
                   cls: str = 'TrainConfig', # its name
                  ) -> list[dict]:
-    "The fields of a dataclass read from its source: name, annotation, default and the comment on its line."
+    "The fields of a dataclass read from its source (once per process): name, annotation, default and the comment on its line."
     src = _module_source(module)
     comments = {t.start[0]: t.string.lstrip('#').strip()
                 for t in tokenize.generate_tokens(io.StringIO(src).readline) if t.type == tokenize.COMMENT}
@@ -76,6 +77,7 @@ def config_fields(module: str = 'sils.train', # where the dataclass is defined
                  default=ast.literal_eval(n.value) if n.value is not None else MISSING, doc=comments.get(n.lineno, ''))
             for n in node.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)]
 
+@functools.lru_cache(maxsize=None)
 def module_constant(module: str, name: str):
     "A literal constant (tuple, list, dict, …) assigned at the top of a sils module, read from its source."
     for n in ast.parse(_module_source(module)).body:
@@ -83,7 +85,7 @@ def module_constant(module: str, name: str):
             return ast.literal_eval(n.value)
     raise SilsError(f"{module} defines no constant {name}.")
 
-# %% ../nbs/11_cli.ipynb #67c70967
+# %% ../nbs/11_cli.ipynb #0a9bfaed
 def _per_scale(attr) -> str:
     "`test 4 / small 1000 / paper 100000` for a Scale attribute (or a function of the Scale)."
     get = attr if callable(attr) else lambda s: getattr(s, attr)
@@ -107,7 +109,7 @@ HELP = {  # clearer help than the one-line field comments, for the command line
                       'that mismatch alone (notebook 07_train)'),
 }
 
-# %% ../nbs/11_cli.ipynb #eac2512a
+# %% ../nbs/11_cli.ipynb #0c354ea6
 def _field_type(annotation: str) -> type:
     "int, float or str for a field annotated like `int | None`."
     return int if 'int' in annotation else float if 'float' in annotation else str
@@ -137,7 +139,7 @@ def train_parser(given_only: bool = False, # leave options the user did not give
                        help=f'{doc} {shown}'.strip().replace('%', '%%'))
     return p
 
-# %% ../nbs/11_cli.ipynb #d92ef0cb
+# %% ../nbs/11_cli.ipynb #81a5d1b8
 def protocol_lines(ev) -> list[str]:
     "How each printed test error was computed, from the `protocol` column of the run's eval.csv."
     if 'protocol' not in ev: return ['how these were computed: not recorded in eval.csv']
@@ -168,7 +170,7 @@ def train_main(argv=None):
 
 def train_cli(): sys.exit(_run_cli('sils-train', train_main))
 
-# %% ../nbs/11_cli.ipynb #47fafa85
+# %% ../nbs/11_cli.ipynb #429dbd85
 def output_names(paths: list[str | Path], # the input images
                 ) -> list[str]:
     "A distinct output name per input: its file name, preceded by as many parent folders as it takes to tell clashes apart."
@@ -189,7 +191,7 @@ def output_names(paths: list[str | Path], # the input images
         if seen[n.casefold()] > 1: names[i] = f'{n}-{seen[n.casefold()]}'
     return names
 
-# %% ../nbs/11_cli.ipynb #73586f10
+# %% ../nbs/11_cli.ipynb #3ecafb74
 def plan_outputs(inputs: list[str | Path], # the input images
                  layer_names: list[str], # the checkpoint's layer names
                  out: Path, # the output folder
@@ -215,7 +217,7 @@ def plan_outputs(inputs: list[str | Path], # the input images
             + ', '.join(f"{rel_path(d['input'])} → {d['name']}_*" for d in renamed)) if renamed else None
     return plan, note
 
-# %% ../nbs/11_cli.ipynb #ffe56fcc
+# %% ../nbs/11_cli.ipynb #75ed2e26
 def tile_starts(size: int, # the image side
                 tile: int, # the tile side
                 overlap: int, # pixels shared by neighbouring tiles
@@ -255,7 +257,7 @@ def separate_tiled(fn, # maps an N×C×H×W batch of any size to a list of K lay
             wsum[..., y0:y0 + h, x0:x0 + w] += wt
     return [a / wsum for a in acc]
 
-# %% ../nbs/11_cli.ipynb #1d776cf2
+# %% ../nbs/11_cli.ipynb #160367f8
 def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
                    device=None, # as for `get_device`
                   ):
@@ -267,7 +269,7 @@ def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
     fn = lambda x: separate_padded(lambda t: method.separate(t.to(dev)), x, multiple)
     return fn, ck['layer_names'], ck['channels']
 
-# %% ../nbs/11_cli.ipynb #f828552d
+# %% ../nbs/11_cli.ipynb #6f646944
 def separate_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-separate."
     p = OneLineParser(prog='sils-separate', description='Separate images into layers with a trained checkpoint.')
@@ -303,7 +305,7 @@ def separate_main(argv=None):
 
 def separate_cli(): sys.exit(_run_cli('sils-separate', separate_main))
 
-# %% ../nbs/11_cli.ipynb #c6a5454a
+# %% ../nbs/11_cli.ipynb #5e2a4dc4
 FIGURE_NOTEBOOKS = ['01_data.synthetic', '02_data.real', '05_losses', '07_train', '08_baselines.classic', '09_baselines.gan']
 # library notebooks that also draw figures of the paper
 
@@ -336,7 +338,7 @@ def select_notebooks(nbs: list[Path], # from `reproduction_notebooks`
                         f"name or its number: {', '.join(stems)}.")
     return [p for p in nbs if p.stem in picked]
 
-# %% ../nbs/11_cli.ipynb #0dbecfd8
+# %% ../nbs/11_cli.ipynb #d9ac97f2
 def notebook_runs(nb: Path, # a notebook
                  ) -> list[str]:
     "The runs/<name> folders a notebook trains in, read from its code (`figure_grid(runs, seeds, 'name', …)`, `runs_folder('name')` or `'runs' / 'name'`)."
@@ -381,7 +383,7 @@ def fmt_secs(s: float | None) -> str:
 
 TIMES_CSV = 'reproduce_times.csv'  # in results/: one row per notebook sils-reproduce executed
 
-# %% ../nbs/11_cli.ipynb #15134663
+# %% ../nbs/11_cli.ipynb #9046989a
 def notebook_table(nbs: list[Path], # the notebooks to list
                    scale: str, # the run scale
                   ):
@@ -397,7 +399,7 @@ def notebook_table(nbs: list[Path], # the notebooks to list
                          finished_runs=', '.join(f'{finished_runs(r)} in runs/{r}' for r in runs) if runs else '-'))
     return pd.DataFrame(rows)
 
-# %% ../nbs/11_cli.ipynb #59059274
+# %% ../nbs/11_cli.ipynb #5c0450ed
 class ProgressWatcher:
     "Print one line whenever a run's progress.json (under the runs folders) changes while a notebook executes."
     def __init__(self, roots: list[Path], # folders holding <experiment>/<method>/seed<k>/progress.json
@@ -431,7 +433,7 @@ class ProgressWatcher:
             lines.append(f'  {self.label}: {run}: step {step}/{steps}, {left}')
         return lines
 
-# %% ../nbs/11_cli.ipynb #6ff05483
+# %% ../nbs/11_cli.ipynb #7612cf33
 def execute_notebook(path: Path, # the notebook
                      scale: str, # the run scale
                      dest: Path | None = None, # where to save the executed notebook (None: in place)
@@ -462,7 +464,7 @@ def execute_notebook(path: Path, # the notebook
     subprocess.run([sys.executable, '-m', 'nbdev.clean', '--fname', str(dest)], capture_output=True)
     return time.time() - t0
 
-# %% ../nbs/11_cli.ipynb #d48a4b5d
+# %% ../nbs/11_cli.ipynb #26e636e5
 def reproduce_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-reproduce."
     p = OneLineParser(prog='sils-reproduce', description='Regenerate the figures and tables: execute the reproduction notebooks at one scale.')
