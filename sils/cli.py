@@ -10,7 +10,7 @@ __all__ = ['HELP', 'FIGURE_NOTEBOOKS', 'NOTEBOOK_GROUPS', 'TIMES_CSV', 'OneLineP
            'finished_runs', 'last_times', 'fmt_secs', 'notebook_table', 'ProgressWatcher', 'execute_notebook',
            'reproduce_parser', 'log_time', 'notebooks_dest', 'reproduce_main', 'reproduce_cli']
 
-# %% ../nbs/11_cli.ipynb #b637ec82
+# %% ../nbs/11_cli.ipynb #1a1bbc25
 import argparse, ast, functools, io, json, os, re, sys, subprocess, tempfile, time, tokenize
 from collections import Counter
 from dataclasses import MISSING
@@ -18,7 +18,7 @@ from pathlib import Path
 from fastcore.xtras import modified_env
 from .core import *
 
-# %% ../nbs/11_cli.ipynb #4144ee27
+# %% ../nbs/11_cli.ipynb #a286efb9
 class OneLineParser(argparse.ArgumentParser):
     "An ArgumentParser whose errors are one line (`prog: error: …`), exit status 2."
     def error(self, message): self.exit(2, f'{self.prog}: error: {message} (see --help)\n')
@@ -36,7 +36,7 @@ def _run_cli(name: str, main, argv=None) -> int:
         hint = '; the last checkpoint is kept (continue with --resume)' if name == 'sils-train' else ''
         print(f'{name}: interrupted{hint}.', file=sys.stderr); return 130
 
-# %% ../nbs/11_cli.ipynb #418cf26d
+# %% ../nbs/11_cli.ipynb #9e34a2be
 def check_out(path: str | Path, # the folder a command will write to
               option: str = '--out', # how the user named it
              ) -> Path:
@@ -58,7 +58,7 @@ def make_out(path: str | Path, # a folder `check_out` accepted
     except OSError as e: raise SilsError(f"{option} {rel_path(p)} cannot be created ({e.strerror or e}).") from None
     return p
 
-# %% ../nbs/11_cli.ipynb #da19c399
+# %% ../nbs/11_cli.ipynb #7d6470ec
 def _module_source(module: str) -> str:
     "The source text of a sils module, found without importing it."
     import importlib.util
@@ -85,7 +85,7 @@ def module_constant(module: str, name: str):
             return ast.literal_eval(n.value)
     raise SilsError(f"{module} defines no constant {name}.")
 
-# %% ../nbs/11_cli.ipynb #d06c3bcc
+# %% ../nbs/11_cli.ipynb #4d0e37e1
 def _per_scale(attr) -> str:
     "`test 4 / small 1000 / paper 100000` for a Scale attribute (or a function of the Scale)."
     get = attr if callable(attr) else lambda s: getattr(s, attr)
@@ -109,7 +109,7 @@ HELP = {  # clearer help than the one-line field comments, for the command line
                       'that mismatch alone (notebook 07_train)'),
 }
 
-# %% ../nbs/11_cli.ipynb #3b6e768e
+# %% ../nbs/11_cli.ipynb #f03a993e
 def _field_type(annotation: str) -> type:
     "int, float or str for a field annotated like `int | None`."
     return int if 'int' in annotation else float if 'float' in annotation else str
@@ -139,7 +139,7 @@ def train_parser(given_only: bool = False, # leave options the user did not give
                        help=f'{doc} {shown}'.strip().replace('%', '%%'))
     return p
 
-# %% ../nbs/11_cli.ipynb #39394100
+# %% ../nbs/11_cli.ipynb #9cfee82e
 def protocol_lines(ev) -> list[str]:
     "How each printed test error was computed, from the `protocol` column of the run's eval.csv."
     if 'protocol' not in ev: return ['how these were computed: not recorded in eval.csv']
@@ -170,7 +170,7 @@ def train_main(argv=None):
 
 def train_cli(): sys.exit(_run_cli('sils-train', train_main))
 
-# %% ../nbs/11_cli.ipynb #62b4a7d5
+# %% ../nbs/11_cli.ipynb #59d4d22f
 def output_names(paths: list[str | Path], # the input images
                 ) -> list[str]:
     "A distinct output name per input: its file name, preceded by as many parent folders as it takes to tell clashes apart."
@@ -191,7 +191,7 @@ def output_names(paths: list[str | Path], # the input images
         if seen[n.casefold()] > 1: names[i] = f'{n}-{seen[n.casefold()]}'
     return names
 
-# %% ../nbs/11_cli.ipynb #912e88e8
+# %% ../nbs/11_cli.ipynb #c60a5c30
 def plan_outputs(inputs: list[str | Path], # the input images
                  layer_names: list[str], # the checkpoint's layer names
                  out: Path, # the output folder
@@ -217,7 +217,7 @@ def plan_outputs(inputs: list[str | Path], # the input images
             + ', '.join(f"{rel_path(d['input'])} → {d['name']}_*" for d in renamed)) if renamed else None
     return plan, note
 
-# %% ../nbs/11_cli.ipynb #069bea74
+# %% ../nbs/11_cli.ipynb #da3a1ec6
 def tile_starts(size: int, # the image side
                 tile: int, # the tile side
                 overlap: int, # pixels shared by neighbouring tiles
@@ -258,7 +258,7 @@ def separate_tiled(fn, # maps an N×C×H×W batch of any size to a list of K lay
     for a in acc: a /= wsum  # in place: no second full-size copy
     return acc
 
-# %% ../nbs/11_cli.ipynb #f966b2cd
+# %% ../nbs/11_cli.ipynb #fae9ed25
 def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
                    device=None, # as for `get_device`
                   ):
@@ -270,7 +270,7 @@ def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
     fn = lambda x: separate_padded(lambda t: method.separate(t.to(dev)), x, multiple)
     return fn, ck['layer_names'], ck['channels']
 
-# %% ../nbs/11_cli.ipynb #53ce6e79
+# %% ../nbs/11_cli.ipynb #c5a42c14
 def separate_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-separate."
     p = OneLineParser(prog='sils-separate', description='Separate images into layers with a trained checkpoint.')
@@ -306,7 +306,7 @@ def separate_main(argv=None):
 
 def separate_cli(): sys.exit(_run_cli('sils-separate', separate_main))
 
-# %% ../nbs/11_cli.ipynb #9de8ee4e
+# %% ../nbs/11_cli.ipynb #26d5dc04
 FIGURE_NOTEBOOKS = ['01_data.synthetic', '02_data.real', '05_losses', '07_train', '08_baselines.classic', '09_baselines.gan']
 # library notebooks that also draw figures of the paper
 
@@ -339,7 +339,7 @@ def select_notebooks(nbs: list[Path], # from `reproduction_notebooks`
                         f"name or its number: {', '.join(stems)}.")
     return [p for p in nbs if p.stem in picked]
 
-# %% ../nbs/11_cli.ipynb #b132cd18
+# %% ../nbs/11_cli.ipynb #a9812abe
 def notebook_runs(nb: Path, # a notebook
                  ) -> list[str]:
     "The runs/<name> folders a notebook trains in, read from its code (`figure_grid(runs, seeds, 'name', …)`, `runs_folder('name')` or `'runs' / 'name'`)."
@@ -384,7 +384,7 @@ def fmt_secs(s: float | None) -> str:
 
 TIMES_CSV = 'reproduce_times.csv'  # in results/: one row per notebook sils-reproduce executed
 
-# %% ../nbs/11_cli.ipynb #83674d12
+# %% ../nbs/11_cli.ipynb #6241c600
 def notebook_table(nbs: list[Path], # the notebooks to list
                    scale: str, # the run scale
                   ):
@@ -400,7 +400,7 @@ def notebook_table(nbs: list[Path], # the notebooks to list
                          finished_runs=', '.join(f'{finished_runs(r)} in runs/{r}' for r in runs) if runs else '-'))
     return pd.DataFrame(rows)
 
-# %% ../nbs/11_cli.ipynb #a27f919d
+# %% ../nbs/11_cli.ipynb #f260b637
 class ProgressWatcher:
     "Print one line whenever a run's progress.json (under the runs folders) changes while a notebook executes."
     def __init__(self, roots: list[Path], # folders holding <experiment>/<method>/seed<k>/progress.json
@@ -434,7 +434,7 @@ class ProgressWatcher:
             lines.append(f'  {self.label}: {run}: step {step}/{steps}, {left}')
         return lines
 
-# %% ../nbs/11_cli.ipynb #437a5ea6
+# %% ../nbs/11_cli.ipynb #80fa31dd
 def execute_notebook(path: Path, # the notebook
                      scale: str, # the run scale
                      dest: Path | None = None, # where to save the executed notebook (None: in place)
@@ -465,7 +465,7 @@ def execute_notebook(path: Path, # the notebook
     subprocess.run([sys.executable, '-m', 'nbdev.clean', '--fname', str(dest)], capture_output=True)
     return time.time() - t0
 
-# %% ../nbs/11_cli.ipynb #c1c99856
+# %% ../nbs/11_cli.ipynb #eae9182c
 def reproduce_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-reproduce."
     p = OneLineParser(prog='sils-reproduce', description='Regenerate the figures and tables: execute the reproduction notebooks at one scale.')
