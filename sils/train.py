@@ -24,6 +24,7 @@ from .metrics import METRICS
 from .losses import SS_NORMS, ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
 from .networks import make_separator, make_discriminators, pad_to_multiple
 from .assumptions import measure_assumptions
+from . import distributed
 
 # %% ../nbs/07_train.ipynb #e1d1f4cf
 TASKS = ('synthetic', 'synthetic3', 'intrinsic', 'reflection')
@@ -168,6 +169,12 @@ class SILS(nn.Module):
         self.D = make_discriminators(K, channels, cfg.width, n_branches=cfg.d_branches, conditional=cfg.d_conditional) if cfg.gan else None
         self.multiple = self.G.multiple  # inputs must be a multiple of this (callers pad)
 
+    @property
+    def g_uses_all(self) -> bool:
+        "Whether every generator parameter gets a gradient each step: the decoders only train through GAN, CC or self-reconstruction."
+        c = self.cfg
+        return (c.gan and c.w_gan > 0) or (c.cc and c.w2 > 0) or c.w_selfrec > 0
+
     def g_parameters(self): return list(self.G.parameters())
     def d_parameters(self): return list(self.D.parameters()) if self.D is not None else []
     def separate(self, x: torch.Tensor) -> list[torch.Tensor]: return self.G(x)
@@ -290,18 +297,22 @@ class Trainer:
         self.cfg = cfg.resolve()
         self.device = get_device(device)
         self.out = Path(out_dir) if out_dir is not None else None
-        set_seed(self.cfg.seed)
+        self.rank, self.world = distributed.rank(), distributed.world_size()  # 0 and 1 alone; see 19_distributed
+        set_seed(self.cfg.seed)  # the same weights on every process
         self.data = data if data is not None else make_data(self.cfg)
         c = self.cfg
         self.method = get_method(c.method)(c, self.data.K, self.data.channels, getattr(self.data, 'fuse', 'add')).to(self.device)
+        if self.world > 1: self.method = distributed.sync_batchnorm(self.method, self.device)  # batch statistics over all processes
         self.speedups = speedups if speedups is not None else os.environ.get('SILS_SPEEDUPS', '1') != '0'
         self.method.freeze_d_in_g = self.speedups  # no discriminator weight gradients in the generator step (see 13_bench)
         betas = (c.beta1, c.beta2)
         self.opt_g = torch.optim.Adam(self.method.g_parameters(), lr=c.lr, betas=betas)
         dp = self.method.d_parameters()
         self.opt_d = torch.optim.Adam(dp, lr=c.lr_d, betas=betas) if dp else None
-        self.g_data = torch.Generator().manual_seed(c.seed)
-        self.g_noise = torch.Generator(device=self.device).manual_seed(c.seed + 1)
+        self.g_data = torch.Generator().manual_seed(distributed.rank_seed(c.seed, self.rank, 'data'))  # each process its own batches
+        self.g_noise = torch.Generator(device=self.device).manual_seed(distributed.rank_seed(c.seed + 1, self.rank, 'noise'))
+        if self.rank: torch.manual_seed(distributed.rank_seed(c.seed, self.rank, 'torch'))
+        self.g_loss, self.d_loss = distributed.wrap_losses(self.method, self.device)  # the method's own losses alone; DDP-wrapped with others
         self.step, self.log, self.wall, self.assumption_log = 0, [], 0.0, []
         self.saved_step = None  # the step of the last checkpoint written or read
         G = getattr(self.method, 'G', None)  # whether the generator started from ImageNet weights (VGG streams)
@@ -323,12 +334,14 @@ def train_step(self: Trainer) -> dict:
     x, layers = batch(c.batch_size, self.g_data)
     x, layers = x.to(self.device), [l.to(self.device) for l in layers]
     m.train()
-    loss, logs, fakes = m.g_loss(x, layers, self.g_noise)
-    self.check_finite(loss, logs, 'generator')
+    loss, logs, fakes = self.g_loss(x, layers, self.g_noise)
+    mean, logs = distributed.mean_logs(loss, logs)  # alone: the same loss and logs; else the mean over processes
+    self.check_finite(mean, logs, 'generator')
     self.opt_g.zero_grad(set_to_none=True); loss.backward(); self.opt_g.step()
     if self.opt_d is not None:
-        d_loss, d_logs = m.d_loss(x, layers, fakes, self.g_noise)
-        self.check_finite(d_loss, d_logs, 'discriminator')
+        d_loss, d_logs = self.d_loss(x, layers, fakes, self.g_noise)
+        d_mean, d_logs = distributed.mean_logs(d_loss, d_logs)
+        self.check_finite(d_mean, d_logs, 'discriminator')
         self.opt_d.zero_grad(set_to_none=True); d_loss.backward(); self.opt_d.step()
         logs.update(d_logs)
     self.step += 1
@@ -410,6 +423,7 @@ def run_record(device: str | torch.device | None = None, # the device the method
     "What a run's numbers depend on besides the code: CPU model, torch build and CPU capability, torch threads, device."
     dev = torch.device(device) if device is not None else torch.device('cpu')
     name = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else dev.type
+    if distributed.world_size() > 1: name = f'{distributed.world_size()} × {name}'  # processes of a distributed run
     return dict(cpu=cpu_model(), torch=f'{torch.__version__} {torch.backends.cpu.get_cpu_capability()}',
                 threads=torch.get_num_threads(), device=name)
 
@@ -455,6 +469,11 @@ def state_dict(self: Trainer) -> dict:
                 **run_record(self.device)))
 
 @patch
+def rank_state(self: Trainer) -> dict:
+    "This process's random streams: data, noise and torch's global generator."
+    return dict(g_data=self.g_data.get_state(), g_noise=self.g_noise.get_state(), torch_rng=torch.get_rng_state())
+
+@patch
 def save(self: Trainer, path: str | Path | None = None, # default: out_dir/checkpoint.pt
         ) -> Path:
     "Write a checkpoint atomically (temporary file, then rename), the logs as CSV and config.json; never non-finite weights."
@@ -466,15 +485,22 @@ def save(self: Trainer, path: str | Path | None = None, # default: out_dir/check
     if bad is not None:
         kept = f"the checkpoint of step {self.saved_step} is kept" if self.saved_step is not None else "nothing was saved"
         raise SilsError(f"Not saving step {self.step}: the weight {bad} is not finite (training diverged); {kept}. Start a new run with a lower learning rate (--lr).")
+    ranks = distributed.gather(self.rank_state()) if self.world > 1 else None  # every process's random streams
+    if self.rank:  # the weights are the same on every process: only the main one writes
+        distributed.barrier(); self.saved_step = self.step
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + '.tmp')
-    torch.save(self.state_dict(), tmp); os.replace(tmp, path)
+    state = self.state_dict()
+    if ranks: state.update(world_size=self.world, rank_states=plain(ranks))
+    torch.save(state, tmp); os.replace(tmp, path)
     for rows, name in ((self.log, 'log.csv'), (self.assumption_log, 'assumptions.csv')):
         if not rows: continue
         log_path = path.parent / name
         pd.DataFrame(rows).to_csv(log_path.with_suffix('.csv.tmp'), index=False)
         os.replace(log_path.with_suffix('.csv.tmp'), log_path)
     write_atomic(path.parent / 'config.json', json.dumps(asdict(self.cfg), indent=1, allow_nan=False))
+    distributed.barrier()  # no process goes on before the checkpoint is complete
     self.saved_step = self.step
     return path
 
@@ -543,12 +569,26 @@ def load_state_dict(self: Trainer, ck: dict, where: str = 'the checkpoint'):
         self.opt_g.load_state_dict(ck['opt_g'])
         if self.opt_d is not None: self.opt_d.load_state_dict(ck['opt_d'])
         self.g_data.set_state(ck['g_data']); self.g_noise.set_state(ck['g_noise']); torch.set_rng_state(ck['torch_rng'])
+        if self.rank: self.load_rank_state(ck)
     except (ValueError, RuntimeError, KeyError, TypeError) as e:
         raise SilsError(f"The optimiser or random states in {where} do not fit this version ({type(e).__name__}): train again.") from None
     self.step, self.wall, self.log = ck['step'], ck['wall'], list(ck['log'])
     self.assumption_log = list(ck.get('assumption_log', []))
     self.pretrained = ck.get('pretrained', self.pretrained)  # how the run started, not what this machine has cached
     self.saved_step = self.step
+
+@patch
+def load_rank_state(self: Trainer, ck: dict):
+    "Another process's streams: its own from the checkpoint when the run had that process, else drawn afresh from (seed, process, step)."
+    saved = ck.get('rank_states') or []
+    if self.rank < len(saved):
+        s = saved[self.rank]
+        self.g_data.set_state(s['g_data']); self.g_noise.set_state(s['g_noise']); torch.set_rng_state(s['torch_rng'])
+        return
+    c, r, step = self.cfg, self.rank, ck['step']
+    self.g_data.manual_seed(distributed.rank_seed(c.seed, r, 'data', step))
+    self.g_noise.manual_seed(distributed.rank_seed(c.seed + 1, r, 'noise', step))
+    torch.manual_seed(distributed.rank_seed(c.seed, r, 'torch', step))
 
 @patch(cls_method=True)
 def load(cls: Trainer, path: str | Path, # checkpoint file or run folder
@@ -572,7 +612,7 @@ def write_progress(self: Trainer, end: int, # the step this fit runs to
                    wall: float = 0., # seconds of this fit not yet added to self.wall
                   ):
     "Write out_dir/progress.json (step, steps, method, task, seed, wall_s, steps_per_s, updated) atomically."
-    if self.out is None: return
+    if self.out is None or self.rank: return  # the main process writes
     c = self.cfg
     d = dict(step=self.step, steps=end, method=c.method, task=c.task, seed=c.seed, wall_s=round(self.wall + wall, 1),
              steps_per_s=round(rate, 3), updated=time.strftime('%Y-%m-%d %H:%M:%S'))
@@ -589,11 +629,11 @@ def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to
     c = self.cfg
     end = c.steps if steps is None else self.step + steps
     tty = sys.stderr.isatty()  # redirected to a file, the bar updates at most every 30 s instead of many times a second
-    bar = tqdm(total=end, initial=self.step, desc=f'{c.method}/{c.task}', disable=not progress, leave=False,
+    bar = tqdm(total=end, initial=self.step, desc=f'{c.method}/{c.task}', disable=not progress or self.rank > 0, leave=False,
                mininterval=0.1 if tty else 30, maxinterval=10 if tty else 600)
     t0 = t_start = time.time(); start = self.step
     rate = lambda: (self.step - start) / max(time.time() - t_start, 1e-9)
-    if self.out is not None and not (self.out / CKPT_NAME).exists(): self.save()  # resumable from step 0 on
+    if self.out is not None and distributed.from_main(not (self.out / CKPT_NAME).exists()): self.save()  # resumable from step 0 on
     self.write_progress(end)
     stop, old = [], None  # Ctrl-C finishes the current step, saves it and then stops; a second Ctrl-C stops at once
     def _on_sigint(signum, frame):
@@ -610,8 +650,9 @@ def fit(self: Trainer, steps: int | None = None, # steps to run now (None: up to
             if self.step % c.log_every == 0 or self.step == end:
                 bar.set_postfix({k: f'{v:.3g}' for k, v in logs.items() if k in ('g_total', 'd_total', 'ss', 'cc', 'g_gan')}, refresh=False)
                 self.write_progress(end, rate(), time.time() - t0)
+            if self.world > 1 and distributed.any_rank(bool(stop), self.device): stop[:] = [True]  # all stop at the same step
             if self.out is not None:
-                if self.step % c.sample_every == 0 or self.step == end: self.save_samples(); self.log_assumptions()
+                if (self.step % c.sample_every == 0 or self.step == end) and not self.rank: self.save_samples(); self.log_assumptions()
                 if self.step % c.ckpt_every == 0 or self.step == end or stop:
                     self.wall += time.time() - t0; t0 = time.time()
                     self.save()
@@ -653,12 +694,21 @@ def train(cfg: TrainConfig, # the run's settings
           device=None, progress: bool = True, data=None,
           given: list[str] | None = None, # on resume: the options the user set (None: those that differ from the defaults)
          ) -> Trainer:
-    "Train (or resume) a run, evaluate it on the test set and write everything to `out_dir`."
+    "Train (or resume) a run, evaluate it on the test set and write everything to `out_dir`; under `torchrun`, one of its processes."
+    joined = distributed.launched() and not distributed.active()
+    if joined: device = distributed.join(device)  # a process of a distributed run (19_distributed)
+    try: return _train(cfg, out_dir, resume, device, progress, data, given)
+    finally:
+        if joined: distributed.leave()
+
+def _train(cfg, out_dir, resume, device, progress, data, given) -> Trainer:
     out = Path(out_dir); where = rel_path(out)
+    main = distributed.is_main()
     if resume:
         ck = read_checkpoint(out)
         changes = _check_resume(cfg, ck, where, given)
-        _clear_stale(out)
+        distributed.barrier()  # every process has read the checkpoint before the main one writes
+        if main: _clear_stale(out)
         t = Trainer.load(out, data=data, device=device, ck=ck, **changes)
     else:
         if out.exists() and not out.is_dir(): raise SilsError(f"{where} is a file: choose a new or empty folder for --out.")
@@ -667,13 +717,16 @@ def train(cfg: TrainConfig, # the run's settings
         found = sorted(p.name + ('/' if p.is_dir() else '') for p in out.iterdir() if p.name not in TMP_NAMES) if out.is_dir() else []
         if found: raise SilsError(f"{where} is not empty and holds no sils checkpoint ({_listing(found)}): choose an empty or new folder for --out.")
         cfg = cfg.resolve()  # refuse bad options before anything is written
-        if out.is_dir(): _clear_stale(out)
+        distributed.barrier()  # every process has looked at the folder before the main one writes to it
+        if out.is_dir() and main: _clear_stale(out)
         t = Trainer(cfg, out, data=data, device=device)
         t.save()  # config.json and a checkpoint at step 0: the run can be resumed from the first moment
     t.fit(progress=progress)
-    ev = t.evaluate()
-    proto = eval_protocol(t.data, t.multiple)
-    ev = ev.assign(step=t.step, method=t.cfg.method, task=t.cfg.task, seed=t.cfg.seed, scale=t.cfg.scale, wall_s=round(t.wall, 1),
-                   commit=t.commit, **run_record(t.device), protocol=ev['metric'].map(proto))
-    ev.to_csv(out / 'eval.csv.tmp', index=False); os.replace(out / 'eval.csv.tmp', out / 'eval.csv')
+    if main:  # the weights are the same on every process: the main one evaluates
+        ev = t.evaluate()
+        proto = eval_protocol(t.data, t.multiple)
+        ev = ev.assign(step=t.step, method=t.cfg.method, task=t.cfg.task, seed=t.cfg.seed, scale=t.cfg.scale, wall_s=round(t.wall, 1),
+                       commit=t.commit, **run_record(t.device), protocol=ev['metric'].map(proto))
+        ev.to_csv(out / 'eval.csv.tmp', index=False); os.replace(out / 'eval.csv.tmp', out / 'eval.csv')
+    distributed.barrier()  # eval.csv is there for every process
     return t
