@@ -10,7 +10,7 @@ __all__ = ['HELP', 'FIGURE_NOTEBOOKS', 'NOTEBOOK_GROUPS', 'TIMES_CSV', 'OneLineP
            'finished_runs', 'last_times', 'fmt_secs', 'notebook_table', 'ProgressWatcher', 'execute_notebook',
            'reproduce_parser', 'log_time', 'notebooks_dest', 'reproduce_main', 'reproduce_cli']
 
-# %% ../nbs/11_cli.ipynb #1d4bec22
+# %% ../nbs/11_cli.ipynb #de6fa92f
 import argparse, ast, functools, io, json, os, re, sys, subprocess, tempfile, time, tokenize
 from collections import Counter
 from dataclasses import MISSING
@@ -18,7 +18,7 @@ from pathlib import Path
 from fastcore.xtras import modified_env
 from .core import *
 
-# %% ../nbs/11_cli.ipynb #1043b397
+# %% ../nbs/11_cli.ipynb #da6d0dcf
 class OneLineParser(argparse.ArgumentParser):
     "An ArgumentParser whose errors are one line (`prog: error: …`), exit status 2."
     def error(self, message): self.exit(2, f'{self.prog}: error: {message} (see --help)\n')
@@ -36,7 +36,7 @@ def _run_cli(name: str, main, argv=None) -> int:
         hint = '; the last checkpoint is kept (continue with --resume)' if name == 'sils-train' else ''
         print(f'{name}: interrupted{hint}.', file=sys.stderr); return 130
 
-# %% ../nbs/11_cli.ipynb #5f437131
+# %% ../nbs/11_cli.ipynb #6b1d5f83
 def check_out(path: str | Path, # the folder a command will write to
               option: str = '--out', # how the user named it
              ) -> Path:
@@ -58,7 +58,7 @@ def make_out(path: str | Path, # a folder `check_out` accepted
     except OSError as e: raise SilsError(f"{option} {rel_path(p)} cannot be created ({e.strerror or e}).") from None
     return p
 
-# %% ../nbs/11_cli.ipynb #4826674a
+# %% ../nbs/11_cli.ipynb #3f744cb1
 def _module_source(module: str) -> str:
     "The source text of a sils module, found without importing it."
     import importlib.util
@@ -85,7 +85,7 @@ def module_constant(module: str, name: str):
             return ast.literal_eval(n.value)
     raise SilsError(f"{module} defines no constant {name}.")
 
-# %% ../nbs/11_cli.ipynb #dfcb164f
+# %% ../nbs/11_cli.ipynb #e42181a9
 def _per_scale(attr) -> str:
     "`test 4 / small 1000 / paper 100000` for a Scale attribute (or a function of the Scale)."
     get = attr if callable(attr) else lambda s: getattr(s, attr)
@@ -109,7 +109,7 @@ HELP = {  # clearer help than the one-line field comments, for the command line
                       'that mismatch alone (notebook 07_train)'),
 }
 
-# %% ../nbs/11_cli.ipynb #98922c08
+# %% ../nbs/11_cli.ipynb #0f413910
 def _field_type(annotation: str) -> type:
     "int, float or str for a field annotated like `int | None`."
     return int if 'int' in annotation else float if 'float' in annotation else str
@@ -139,7 +139,7 @@ def train_parser(given_only: bool = False, # leave options the user did not give
                        help=f'{doc} {shown}'.strip().replace('%', '%%'))
     return p
 
-# %% ../nbs/11_cli.ipynb #5646e545
+# %% ../nbs/11_cli.ipynb #1bbf179d
 def protocol_lines(ev) -> list[str]:
     "How each printed test error was computed, from the `protocol` column of the run's eval.csv."
     if 'protocol' not in ev: return ['how these were computed: not recorded in eval.csv']
@@ -170,7 +170,7 @@ def train_main(argv=None):
 
 def train_cli(): sys.exit(_run_cli('sils-train', train_main))
 
-# %% ../nbs/11_cli.ipynb #1614f2a8
+# %% ../nbs/11_cli.ipynb #6d5873f0
 def output_names(paths: list[str | Path], # the input images
                 ) -> list[str]:
     "A distinct output name per input: its file name, preceded by as many parent folders as it takes to tell clashes apart."
@@ -191,7 +191,7 @@ def output_names(paths: list[str | Path], # the input images
         if seen[n.casefold()] > 1: names[i] = f'{n}-{seen[n.casefold()]}'
     return names
 
-# %% ../nbs/11_cli.ipynb #300b4df9
+# %% ../nbs/11_cli.ipynb #adfe388e
 def plan_outputs(inputs: list[str | Path], # the input images
                  layer_names: list[str], # the checkpoint's layer names
                  out: Path, # the output folder
@@ -217,7 +217,7 @@ def plan_outputs(inputs: list[str | Path], # the input images
             + ', '.join(f"{rel_path(d['input'])} → {d['name']}_*" for d in renamed)) if renamed else None
     return plan, note
 
-# %% ../nbs/11_cli.ipynb #b89f944f
+# %% ../nbs/11_cli.ipynb #15d87b79
 def tile_starts(size: int, # the image side
                 tile: int, # the tile side
                 overlap: int, # pixels shared by neighbouring tiles
@@ -258,7 +258,7 @@ def separate_tiled(fn, # maps an N×C×H×W batch of any size to a list of K lay
     for a in acc: a /= wsum  # in place: no second full-size copy
     return acc
 
-# %% ../nbs/11_cli.ipynb #68b777b3
+# %% ../nbs/11_cli.ipynb #9e95c4de
 def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
                    device=None, # as for `get_device`
                   ):
@@ -270,7 +270,7 @@ def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
     fn = lambda x: separate_padded(lambda t: method.separate(t.to(dev)), x, multiple)
     return fn, ck['layer_names'], ck['channels']
 
-# %% ../nbs/11_cli.ipynb #96243ad0
+# %% ../nbs/11_cli.ipynb #bb82ca2a
 def separate_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-separate."
     p = OneLineParser(prog='sils-separate', description='Separate images into layers with a trained checkpoint.')
@@ -306,16 +306,16 @@ def separate_main(argv=None):
 
 def separate_cli(): sys.exit(_run_cli('sils-separate', separate_main))
 
-# %% ../nbs/11_cli.ipynb #fc24c5dd
+# %% ../nbs/11_cli.ipynb #90df1f73
 FIGURE_NOTEBOOKS = ['01_data.synthetic', '02_data.real', '05_losses', '07_train', '08_baselines.classic', '09_baselines.gan']
 # library notebooks that also draw figures of the paper
 
 def reproduction_notebooks(nbs: Path | None = None) -> list[Path]:
-    "The notebooks sils-reproduce runs: library notebooks that draw figures, then every paper notebook (20_ onwards, exporting nothing), in order."
+    "The notebooks sils-reproduce runs: library notebooks that draw figures, then the paper notebooks (20–39, exporting nothing), in order."
     nbs = nbs or project_root() / 'nbs'
     if not nbs.is_dir(): raise SilsError(f"No notebooks at {rel_path(nbs)}: sils-reproduce runs the notebooks of a sils checkout (pip install -e .).")
     found = [nbs / f'{n}.ipynb' for n in FIGURE_NOTEBOOKS if (nbs / f'{n}.ipynb').exists()]
-    return found + sorted(p for p in nbs.glob('[2-9][0-9]_*.ipynb') if not _exports(p))
+    return found + sorted(p for p in nbs.glob('[23][0-9]_*.ipynb') if not _exports(p))  # 40 onwards: tools and tutorials
 
 def _exports(nb: Path) -> bool:
     "Whether a notebook is a library notebook (it exports a module with `#| default_exp`)."
@@ -344,7 +344,7 @@ def select_notebooks(nbs: list[Path], # from `reproduction_notebooks`
                         f"name or its number: {', '.join(stems)}.")
     return [p for p in nbs if p.stem in picked]
 
-# %% ../nbs/11_cli.ipynb #58e506e2
+# %% ../nbs/11_cli.ipynb #6602b905
 def notebook_runs(nb: Path, # a notebook
                  ) -> list[str]:
     "The runs/<name> folders a notebook trains in, read from its code (`figure_grid(runs, seeds, 'name', …)`, `runs_folder('name')` or `'runs' / 'name'`)."
@@ -389,7 +389,7 @@ def fmt_secs(s: float | None) -> str:
 
 TIMES_CSV = 'reproduce_times.csv'  # in results/: one row per notebook sils-reproduce executed
 
-# %% ../nbs/11_cli.ipynb #3182b6b2
+# %% ../nbs/11_cli.ipynb #5bf44762
 def notebook_table(nbs: list[Path], # the notebooks to list
                    scale: str, # the run scale
                   ):
@@ -405,7 +405,7 @@ def notebook_table(nbs: list[Path], # the notebooks to list
                          finished_runs=', '.join(f'{finished_runs(r)} in runs/{r}' for r in runs) if runs else '-'))
     return pd.DataFrame(rows)
 
-# %% ../nbs/11_cli.ipynb #957d1efc
+# %% ../nbs/11_cli.ipynb #1e3563ac
 class ProgressWatcher:
     "Print one line whenever a run's progress.json (under the runs folders) changes while a notebook executes."
     def __init__(self, roots: list[Path], # folders holding <experiment>/<method>/seed<k>/progress.json
@@ -439,7 +439,7 @@ class ProgressWatcher:
             lines.append(f'  {self.label}: {run}: step {step}/{steps}, {left}')
         return lines
 
-# %% ../nbs/11_cli.ipynb #8df1efd9
+# %% ../nbs/11_cli.ipynb #094871c8
 def execute_notebook(path: Path, # the notebook
                      scale: str, # the run scale
                      dest: Path | None = None, # where to save the executed notebook (None: in place)
@@ -470,7 +470,7 @@ def execute_notebook(path: Path, # the notebook
     subprocess.run([sys.executable, '-m', 'nbdev.clean', '--fname', str(dest)], capture_output=True)
     return time.time() - t0
 
-# %% ../nbs/11_cli.ipynb #04817e6b
+# %% ../nbs/11_cli.ipynb #bc40f74f
 def reproduce_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-reproduce."
     p = OneLineParser(prog='sils-reproduce', description='Regenerate the figures and tables: execute the reproduction notebooks at one scale.')
