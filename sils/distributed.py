@@ -8,7 +8,7 @@ __all__ = ['PAPER_RUN_STEPS', 'launched', 'active', 'rank', 'world_size', 'is_ma
            'wrap_losses', 'free_port', 'run_processes', 'run_each', 'train_steps', 'd_grads_check', 'paper_run',
            'paper_run_parser', 'paper_run_main']
 
-# %% ../nbs/19_distributed.ipynb #f43c0fa1
+# %% ../nbs/19_distributed.ipynb #f5472ec6
 import os, sys, json, zlib, time, socket, argparse
 from pathlib import Path
 from typing import Callable
@@ -18,7 +18,7 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from .core import *
 
-# %% ../nbs/19_distributed.ipynb #413670fc
+# %% ../nbs/19_distributed.ipynb #48b197dc
 def launched() -> bool:
     "Whether a launcher (torchrun) started this process as one of several: WORLD_SIZE > 1 in the environment."
     return int(os.environ.get('WORLD_SIZE', '1')) > 1
@@ -39,7 +39,7 @@ def is_main() -> bool:
     "Whether this process is the one that writes files and prints (rank 0; under a launcher also after the group is left)."
     return (dist.get_rank() if active() else int(os.environ.get('RANK', '0'))) == 0
 
-# %% ../nbs/19_distributed.ipynb #58a8587c
+# %% ../nbs/19_distributed.ipynb #76e9b8ff
 def join(device: str | torch.device | None = None, # what the user asked for (None: CUDA when present)
         ) -> torch.device:
     "Under a launcher, join the process group (NCCL on CUDA, gloo on the CPU) and return this process's device, cuda:LOCAL_RANK on GPUs."
@@ -58,7 +58,7 @@ def leave():
     "Leave the process group (the end of a run started under a launcher)."
     if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
 
-# %% ../nbs/19_distributed.ipynb #43050377
+# %% ../nbs/19_distributed.ipynb #4f353624
 def barrier():
     "Wait until every process gets here (nothing to wait for alone)."
     if active(): dist.barrier()
@@ -95,7 +95,7 @@ def mean_logs(loss: torch.Tensor, # this process's loss (a scalar)
     vals = t.tolist()
     return torch.tensor(vals[0]), dict(zip(keys, vals[1:]))
 
-# %% ../nbs/19_distributed.ipynb #d914c0ed
+# %% ../nbs/19_distributed.ipynb #109a3725
 def rank_seed(seed: int, # the seed a single process uses for this stream
               rank: int, # the process
               stream: str, # which random stream ('data', 'noise', 'torch')
@@ -105,7 +105,7 @@ def rank_seed(seed: int, # the seed a single process uses for this stream
     if rank == 0 and step == 0: return int(seed)
     return int(np.random.SeedSequence([int(seed), int(rank), zlib.crc32(stream.encode()), int(step)]).generate_state(1, np.uint64)[0] >> 1)
 
-# %% ../nbs/19_distributed.ipynb #98e0d92d
+# %% ../nbs/19_distributed.ipynb #75207b82
 class _SumAll(torch.autograd.Function):
     "Sum a tensor over the processes; the backward sums the gradients over the processes too."
     @staticmethod
@@ -152,7 +152,7 @@ def sync_batchnorm(module: nn.Module, # a network (changed in place where possib
     for name, child in module.named_children(): setattr(module, name, sync_batchnorm(child, device))
     return module
 
-# %% ../nbs/19_distributed.ipynb #b3abf5e8
+# %% ../nbs/19_distributed.ipynb #38490bd4
 class LossModule(nn.Module):
     "One of a method's losses as a module owning exactly the parameters that loss trains: what DDP wraps."
     def __init__(self, loss: Callable, # e.g. method.g_loss: (...) -> (loss, logs, ...)
@@ -172,7 +172,7 @@ def wrap_losses(method: nn.Module, # a method: g_loss/d_loss, g_parameters/d_par
     d = DistributedDataParallel(LossModule(method.d_loss, dp)) if dp else method.d_loss
     return g, d
 
-# %% ../nbs/19_distributed.ipynb #c6191634
+# %% ../nbs/19_distributed.ipynb #9f53f0fb
 def free_port() -> int:
     "A TCP port on this machine that nothing listens on now."
     with socket.socket() as s:
@@ -206,10 +206,13 @@ def run_processes(fn: Callable, # an importable function (the processes are spaw
 
 def run_each(jobs: list[tuple[Callable, tuple]], # (function, arguments) pairs
             ) -> list:
-    "Call each function with its arguments in turn (several checks in one start of `run_processes`); their results."
-    return [fn(*args) for fn, args in jobs]
+    "Call each function with its arguments in turn (several checks in one start of `run_processes`); their results, or the SilsError one raised."
+    def call(fn, args):
+        try: return fn(*args)
+        except SilsError as e: return e
+    return [call(fn, args) for fn, args in jobs]
 
-# %% ../nbs/19_distributed.ipynb #6a97276b
+# %% ../nbs/19_distributed.ipynb #62525ba3
 def train_steps(cfg: dict, # TrainConfig fields
                 steps: int = 1, # training steps
                 speedups: bool = True, # as for Trainer
@@ -238,7 +241,7 @@ def d_grads_check(cfg: dict, # TrainConfig fields
     mean = [torch.stack(g).mean(0) for g in zip(*gather(own))]
     return dict(reduced=reduced, mean=mean, own=own)
 
-# %% ../nbs/19_distributed.ipynb #d0098ff1
+# %% ../nbs/19_distributed.ipynb #1a222c38
 PAPER_RUN_STEPS = 8000  # default steps of tools/paper_run.sh: estimated to fit in 8 minutes on one GPU (not measured; see below)
 
 def paper_run(steps: int = PAPER_RUN_STEPS, # training steps
