@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['PAPER_RUN_STEPS', 'launched', 'active', 'rank', 'world_size', 'is_main', 'join', 'leave', 'barrier', 'any_rank',
            'from_main', 'gather', 'mean_logs', 'rank_seed', 'SyncBatchNormCPU', 'sync_batchnorm', 'LossModule',
-           'wrap_losses', 'free_port', 'run_processes', 'run_each', 'train_steps', 'd_grads_check', 'paper_run',
-           'paper_run_parser', 'paper_run_main']
+           'wrap_losses', 'free_port', 'run_processes', 'run_each', 'train_steps', 'resume_run', 'd_grads_check',
+           'paper_run', 'paper_run_parser', 'paper_run_main']
 
-# %% ../nbs/19_distributed.ipynb #f5472ec6
+# %% ../nbs/19_distributed.ipynb #062f8247
 import os, sys, json, zlib, time, socket, argparse
 from pathlib import Path
 from typing import Callable
@@ -18,7 +18,7 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from .core import *
 
-# %% ../nbs/19_distributed.ipynb #48b197dc
+# %% ../nbs/19_distributed.ipynb #ff24a220
 def launched() -> bool:
     "Whether a launcher (torchrun) started this process as one of several: WORLD_SIZE > 1 in the environment."
     return int(os.environ.get('WORLD_SIZE', '1')) > 1
@@ -39,7 +39,7 @@ def is_main() -> bool:
     "Whether this process is the one that writes files and prints (rank 0; under a launcher also after the group is left)."
     return (dist.get_rank() if active() else int(os.environ.get('RANK', '0'))) == 0
 
-# %% ../nbs/19_distributed.ipynb #76e9b8ff
+# %% ../nbs/19_distributed.ipynb #fb10584b
 def join(device: str | torch.device | None = None, # what the user asked for (None: CUDA when present)
         ) -> torch.device:
     "Under a launcher, join the process group (NCCL on CUDA, gloo on the CPU) and return this process's device, cuda:LOCAL_RANK on GPUs."
@@ -58,7 +58,7 @@ def leave():
     "Leave the process group (the end of a run started under a launcher)."
     if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
 
-# %% ../nbs/19_distributed.ipynb #4f353624
+# %% ../nbs/19_distributed.ipynb #05ebe000
 def barrier():
     "Wait until every process gets here (nothing to wait for alone)."
     if active(): dist.barrier()
@@ -95,7 +95,7 @@ def mean_logs(loss: torch.Tensor, # this process's loss (a scalar)
     vals = t.tolist()
     return torch.tensor(vals[0]), dict(zip(keys, vals[1:]))
 
-# %% ../nbs/19_distributed.ipynb #109a3725
+# %% ../nbs/19_distributed.ipynb #6f0cc103
 def rank_seed(seed: int, # the seed a single process uses for this stream
               rank: int, # the process
               stream: str, # which random stream ('data', 'noise', 'torch')
@@ -105,7 +105,7 @@ def rank_seed(seed: int, # the seed a single process uses for this stream
     if rank == 0 and step == 0: return int(seed)
     return int(np.random.SeedSequence([int(seed), int(rank), zlib.crc32(stream.encode()), int(step)]).generate_state(1, np.uint64)[0] >> 1)
 
-# %% ../nbs/19_distributed.ipynb #75207b82
+# %% ../nbs/19_distributed.ipynb #98d820cb
 class _SumAll(torch.autograd.Function):
     "Sum a tensor over the processes; the backward sums the gradients over the processes too."
     @staticmethod
@@ -152,7 +152,7 @@ def sync_batchnorm(module: nn.Module, # a network (changed in place where possib
     for name, child in module.named_children(): setattr(module, name, sync_batchnorm(child, device))
     return module
 
-# %% ../nbs/19_distributed.ipynb #38490bd4
+# %% ../nbs/19_distributed.ipynb #3f1d1819
 class LossModule(nn.Module):
     "One of a method's losses as a module owning exactly the parameters that loss trains: what DDP wraps."
     def __init__(self, loss: Callable, # e.g. method.g_loss: (...) -> (loss, logs, ...)
@@ -172,7 +172,7 @@ def wrap_losses(method: nn.Module, # a method: g_loss/d_loss, g_parameters/d_par
     d = DistributedDataParallel(LossModule(method.d_loss, dp)) if dp else method.d_loss
     return g, d
 
-# %% ../nbs/19_distributed.ipynb #9f53f0fb
+# %% ../nbs/19_distributed.ipynb #1532d285
 def free_port() -> int:
     "A TCP port on this machine that nothing listens on now."
     with socket.socket() as s:
@@ -212,7 +212,7 @@ def run_each(jobs: list[tuple[Callable, tuple]], # (function, arguments) pairs
         except SilsError as e: return e
     return [call(fn, args) for fn, args in jobs]
 
-# %% ../nbs/19_distributed.ipynb #62525ba3
+# %% ../nbs/19_distributed.ipynb #5f02c50b
 def train_steps(cfg: dict, # TrainConfig fields
                 steps: int = 1, # training steps
                 speedups: bool = True, # as for Trainer
@@ -224,6 +224,13 @@ def train_steps(cfg: dict, # TrainConfig fields
     for _ in range(steps): t.train_step()
     grads = {k: p.grad.clone() for k, p in t.method.named_parameters() if p.grad is not None}  # of the last step
     return dict(state={k: v.detach().clone() for k, v in t.method.state_dict().items()}, grads=grads)
+
+def resume_run(folder: str, # a run folder
+               steps: int, # the step to train to
+              ) -> int:
+    "Continue the run in `folder` to `steps` with `train` (alone or as one of several processes); the step it ended at."
+    from sils.train import train, TrainConfig
+    return train(TrainConfig(steps=steps), folder, resume=True, progress=False, given=['steps']).step
 
 def d_grads_check(cfg: dict, # TrainConfig fields
                  ) -> dict:
@@ -241,7 +248,7 @@ def d_grads_check(cfg: dict, # TrainConfig fields
     mean = [torch.stack(g).mean(0) for g in zip(*gather(own))]
     return dict(reduced=reduced, mean=mean, own=own)
 
-# %% ../nbs/19_distributed.ipynb #1a222c38
+# %% ../nbs/19_distributed.ipynb #ec53cd3a
 PAPER_RUN_STEPS = 8000  # default steps of tools/paper_run.sh: estimated to fit in 8 minutes on one GPU (not measured; see below)
 
 def paper_run(steps: int = PAPER_RUN_STEPS, # training steps
