@@ -7,6 +7,7 @@ __all__ = ['METHOD_LABELS', 'method_label', 'layer_gain', 'show_image', 'auto_cl
            'plot_separations', 'weights_label']
 
 # %% ../nbs/17_plots.ipynb #752533d7
+import textwrap
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .core import *
@@ -75,15 +76,18 @@ def plot_methods(df: pd.DataFrame, # result rows
     tops = [float(s[(l, 'mean')].iloc[i] + (0 if np.isnan(s[(l, 'std')].iloc[i]) else s[(l, 'std')].iloc[i])) for l in layers for i in range(len(s))]
     lim = auto_clip(tops) if clip == 'auto' else clip
     for i, l in enumerate(layers):
-        xs = x + (i - (len(layers) - 1) / 2) * w
-        ax.bar(xs, s[(l, 'mean')], w, yerr=s[(l, 'std')].fillna(0), capsize=2, label=l)
-        if lim is not None:
-            for xi, v in zip(xs, s[(l, 'mean')]):
-                if v > lim: ax.text(xi, lim * 0.97, f'{v:.3g}\n(cut)', ha='center', va='top', fontsize=fontsize - 1, rotation=90, color='w')
-    if lim is not None: ax.set_ylim(0, lim)
+        ax.bar(x + (i - (len(layers) - 1) / 2) * w, s[(l, 'mean')], w, yerr=s[(l, 'std')].fillna(0), capsize=2, label=l)
+    cut = False
+    if lim is not None:
+        ax.set_ylim(0, lim)
+        for xi, m in zip(x, s.index):  # above each method with a cut bar: its layers' means
+            vals = [s.loc[m, (l, 'mean')] for l in layers]
+            if max(vals) > lim:
+                cut = True
+                ax.text(xi, lim, '↑ ' + ', '.join(f'{v:.3g}' for v in vals), ha='center', va='bottom', fontsize=fontsize - 1, clip_on=False)
     ax.set_xticks(x, [method_label(m) for m in s.index], rotation=30, ha='right', fontsize=fontsize); ax.set_ylabel(f'test {metric}', fontsize=fontsize)
     ax.tick_params(axis='y', labelsize=fontsize)
-    n = int(s[('n', '')].min()); ax.set_title(title or f'{metric} per layer (mean ± std over {n} seed{"s" * (n > 1)})', fontsize=fontsize + 1)
+    n = int(s[('n', '')].min()); ax.set_title(title or f'{metric} per layer (mean ± std over {n} seed{"s" * (n > 1)})', fontsize=fontsize + 1, pad=fontsize * 2 if cut else 6)
     ax.legend(fontsize=fontsize, loc='upper left', bbox_to_anchor=(1.01, 1), borderaxespad=0, title='layer', title_fontsize=fontsize)
     return ax
 
@@ -107,7 +111,7 @@ def plot_separations(items: list[dict], # test items: x (1×C×H×W), layers (K 
                      cell: float = 1.6, # inches per image
                      title: str | None = None,
                      fig=None, # a matplotlib Figure or SubFigure to draw into (None: a new figure)
-                     gains: list[float] | None = None, # brightness gain per layer (None: `layer_gain` of the true layers, else of the first method's)
+                     gains: list[float] | None = None, # brightness gain per layer (None: `layer_gain` of its true images, else of the first method's)
                      fontsize: float | None = None, # None: large enough to read with the figure shown 1000 pixels wide
                     ):
     "A grid: a row of inputs (each over its K columns), a row of true layers, then one row per method; one gain per layer column, stated. Returns the figure."
@@ -118,8 +122,11 @@ def plot_separations(items: list[dict], # test items: x (1×C×H×W), layers (K 
     has_truth = any(t is not None for tt in truth for t in tt)
     rows = [('ground truth', truth)] * has_truth + [(method_label(m), o) for m, o in outs.items()]
     if gains is None:
-        src = truth if has_truth else next(iter(outs.values()), None)
-        gains = [layer_gain(torch.stack([tt[k] for tt in src if tt[k] is not None])) if src else 1 for k in range(K)]
+        first = next(iter(outs.values()), [])
+        def pixels(k):  # layer k's true images, else the first method's (images may differ in size)
+            got = [tt[k].flatten() for tt in truth if tt[k] is not None] or [o[k].flatten() for o in first]
+            return torch.cat(got) if got else torch.ones(1)
+        gains = [layer_gain(pixels(k)) for k in range(K)]
     width = cell * K * n + 1.2
     fs = fontsize or max(9., round(0.9 * width, 1))  # 9 pt or more when the figure is shown 1000 pixels (10 inches at 100 dpi) wide
     if fig is None: fig = plt.figure(figsize=(width, cell * (len(rows) + 1) + 0.6), layout='constrained')
@@ -139,7 +146,7 @@ def plot_separations(items: list[dict], # test items: x (1×C×H×W), layers (K 
                     ax.text(0.5, 0.5, 'no ground\ntruth', ha='center', va='center', fontsize=fs - 1, color='0.4', transform=ax.transAxes)
                     if r == 1: ax.set_title(layer_names[k] + (f' ×{gains[k]:g}' if gains[k] != 1 else ''), fontsize=fs)
                 else: show_image(ax, img, layer_names[k] if r == 1 else None, gain=gains[k], fontsize=fs)
-                if i == 0 and k == 0: ax.set_ylabel(label, fontsize=fs)
+                if i == 0 and k == 0: ax.set_ylabel(textwrap.fill(label, 12), fontsize=fs)  # long names on two lines
     if title: fig.suptitle(title, fontsize=fs + 1)
     return fig
 
