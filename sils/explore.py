@@ -121,7 +121,7 @@ def draw_separation(x: torch.Tensor, # the input, 1×C×H×W
                     fuse_mode: str = 'add', # how the layers recombine ('add' or 'mul')
                     title: str = '',
                    ):
-    "Input, each separated layer (with the gain that makes dark layers visible) and the re-fused image; with ground truth a second row of true layers and error maps."
+    "Input, each separated layer (each with the gain, stated, that makes a dark layer visible) and the re-fused image; with ground truth a second row of true layers and error maps."
     import matplotlib.pyplot as plt
     K = len(pred)
     refused = fuse(pred, fuse_mode).clamp(0, 1)
@@ -132,7 +132,7 @@ def draw_separation(x: torch.Tensor, # the input, 1×C×H×W
     for ax in axs.flat: _off(ax)
     show_image(axs[0, 0], x[0], 'input')
     for k in range(K):
-        g = layer_gain(pred[k] if truth is None or truth[k] is None else truth[k])
+        g = layer_gain(pred[k])  # each image its own gain, written in its title
         show_image(axs[0, k + 1], pred[k][0], f'separated {layer_names[k]}', gain=g)
     err_fuse = (refused - x).abs().mean().item()
     show_image(axs[0, K + 1], refused[0], f're-fused ({fuse_mode})\n|x − fused| = {err_fuse:.3f}')
@@ -329,9 +329,10 @@ class Explorer:
         self.task.observe(lambda ch: self.set_task(ch['new']), 'value')
         self.run.observe(lambda ch: self.set_run(ch['new']), 'value')
         for w in (self.index, self.path): w.observe(lambda ch: self.show_sample(), 'value')
-        W.interactive_output(self.show_distance, dict(alpha=self.alpha, s=self.s))
-        W.interactive_output(self.show_loss, self.weights)
+        for w in (self.alpha, self.s): w.observe(lambda ch: self.show_distance(self.alpha.value, self.s.value), 'value')
+        for w in self.weights.values(): w.observe(lambda ch: self.show_loss(**{n: v.value for n, v in self.weights.items()}), 'value')
         self.set_task(task, run)
+        self.show_distance(self.alpha.value, self.s.value)
 
     def _draw(self, name: str, fig):
         "Keep the figure (for tests) and show it in its panel."
