@@ -35,7 +35,7 @@ OURS = {  # figures of ours that the paper does not have: what they show
     'explorer_screenshot': 'the interactive explorer (nbs/40_explorer.ipynb) running in JupyterLab',
 }
 MANUAL = {  # figures no notebook writes: how they were made
-    'explorer_screenshot': 'a screenshot of nbs/40_explorer.ipynb run in JupyterLab (made by hand)',
+    'explorer_screenshot': 'a screenshot of nbs/40_explorer.ipynb run in JupyterLab (headless Chromium driven by selenium; the test scale, a 4-step run)',
 }
 SCALE_IN_OUTPUT = re.compile(r'\bscale[ =:]+(test|small|paper)\b|\b(test|small|paper) scale\b')
 
