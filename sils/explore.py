@@ -309,11 +309,11 @@ class Explorer:
     def __init__(self, task: str = 'synthetic', # the task first shown
                  scale: str | None = None, # the scale of the test sets and of the runs looked for
                  run: str | Path | None = None, # a run folder (None: `checkpoint_for` finds or trains one)
-                 workdir: str | Path | None = None, # where short runs go (None: a temporary folder)
+                 workdir: str | Path | None = None, # where short runs go (None: a temporary folder, removed with the explorer)
                 ):
         import ipywidgets as W
         self.W, self.scale = W, get_scale(scale).name
-        self.workdir = Path(workdir) if workdir is not None else Path(tempfile.mkdtemp(prefix='sils-explore-'))
+        self._workdir, self._tmp = workdir, None
         self.figs, self.notes, self.model = {}, [], None
         lay = W.Layout(width='420px'); st = {'description_width': '140px'}
         self.task = W.Dropdown(options=TASKS, value=task, description='task', layout=lay, style=st)
@@ -333,6 +333,13 @@ class Explorer:
         for w in self.weights.values(): w.observe(lambda ch: self.show_loss(**{n: v.value for n, v in self.weights.items()}), 'value')
         self.set_task(task, run)
         self.show_distance(self.alpha.value, self.s.value)
+
+    @property
+    def workdir(self) -> Path:
+        "Where short runs go: the folder given, else a temporary one made on first use and removed with the explorer."
+        if self._workdir is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix='sils-explore-'); self._workdir = self._tmp.name
+        return Path(self._workdir)
 
     def _draw(self, name: str, fig):
         "Keep the figure (for tests) and show it in its panel."
