@@ -161,6 +161,8 @@ def train_main(argv=None):
     except BaseException:
         if created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a refused run leaves no empty folder
         raise
+    from sils.distributed import is_main
+    if not is_main(): return  # under torchrun only the first process reports
     ev = pd.read_csv(out / 'eval.csv') if (out / 'eval.csv').is_file() else t.evaluate()
     print(f'{t.cfg.method}/{t.cfg.task}: {t.step} steps, {t.wall:.0f} s; test errors:')
     show = [c for c in ev.columns if c in ('metric', 'layer', 'value')] or list(ev.columns)

@@ -9,7 +9,7 @@ __all__ = ['TASKS', 'SEED_MAX', 'MASKED_METRICS', 'CKPT_NAME', 'PROGRESS_NAME', 
            'load_weights', 'load_method', 'train']
 
 # %% ../nbs/07_train.ipynb #e9bcf5f5
-import os, sys, json, math, time, pickle, platform, signal, threading
+import os, re, sys, json, math, time, pickle, platform, signal, threading
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
@@ -64,7 +64,7 @@ class TrainConfig:
     gan_mode: str = 'lsgan'  # 'lsgan' or 'nsgan'
     gp: float = 0.0  # gradient-penalty weight (0: off)
     d_branches: int | None = None  # discriminator branches (None: 2 synthetic, 3 real)
-    d_conditional: bool = False  # D sees (x, layer) pairs; see the note below
+    d_conditional: bool = False  # D sees (x, layer) pairs instead of the layer alone (the paper's Eq. 7 is conditional; off by default)
     lambda_cycle: float = 10.0  # baselines: CycleGAN / UNIT cycle-reconstruction weight
     lambda_recon: float = 10.0  # baselines: UNIT within-domain reconstruction weight
     lambda_kl: float = 0.01  # baselines: UNIT KL weight on the shared latent code
@@ -514,8 +514,9 @@ def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holdi
     if not path.is_file(): raise SilsError(f"Checkpoint not found: {where}")
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except pickle.UnpicklingError as e:
-        if 'Unsupported global' in str(e):
-            needs = str(e).split('Unsupported global: GLOBAL ', 1)[-1].split(' ', 1)[0]
+        m = re.search(r'unsupported global:?\s+(?:GLOBAL\s+)?(\S+)', str(e), re.IGNORECASE)  # torch names the callable the file asks for
+        if m:
+            needs = m.group(1)
             raise SilsError(f"{where} is not a plain-data sils checkpoint; refusing to unpickle code (it asks for {needs}).") from None
         raise SilsError(f"Checkpoint {where} is corrupt or unreadable (UnpicklingError).") from None
     except Exception as e: raise SilsError(f"Checkpoint {where} is corrupt or unreadable ({type(e).__name__}).") from None

@@ -126,6 +126,13 @@ def find_mit(root: str | Path | None = None, # a data root, or the folder that h
     raise missing_data(f"MIT intrinsic images ({' or '.join(MIT_LAYOUTS[:2])}/<object>/)", MIT_SCRIPT, looked=roots)
 
 # %% ../../nbs/02_data.real.ipynb #b623d9b0
+def _one_channel(img: np.ndarray, path: Path) -> np.ndarray:
+    "A shading or mask image as one channel: grey stays, colour with equal channels becomes grey, other colour is refused."
+    if img.ndim == 2: return img[..., None]
+    rgb = img[..., :3] if img.shape[2] >= 3 else img[..., :1]
+    if (rgb == rgb[..., :1]).all(): return rgb[..., :1]
+    raise SilsError(f"{rel_path(path)} is a colour image: shading and mask must be grey (one channel, or equal channels).")
+
 def load_mit_object(folder: str | Path, # one object folder
                     parts: tuple[str, ...] = ('original', 'albedo', 'shading', 'mask'), # keys of `files`, or 'lights'
                     max_side: int | None = 600, # shrink images so their long side is at most this
@@ -139,6 +146,7 @@ def load_mit_object(folder: str | Path, # one object folder
             out[k] = [load_cached(p, max_side) for p in sorted(folder.glob(lights))]
         elif k in files:
             out[k] = load_cached(folder / files[k], max_side)
+            if k in ('shading', 'mask'): out[k] = _one_channel(out[k], folder / files[k])
         else: raise SilsError(f"Unknown image {k!r}: choose from {', '.join([*files, 'lights'])}.")
     return out
 
