@@ -6,9 +6,9 @@
 __all__ = ['IMAGE_EXTS', 'MIT_OBJECTS', 'MIT_TEST', 'MIT_TRAIN', 'MIT_STRICT_INPUTS', 'MIT_STRICT_LAYERS', 'MIT_LAYOUTS',
            'MIT_FILES', 'MIT_SCRIPT', 'TEST_MAX_SIDE', 'OWN_FILES', 'ROLE_DIRS', 'REFLECTION_SCRIPT', 'SIR2_SCRIPT',
            'NATURAL_PHOTOS', 'GET_ALL', 'DATASETS', 'resize_image', 'load_cached', 'to_float', 'crop_params',
-           'apply_crop', 'augment_crop', 'find_mit', 'load_mit_object', 'check_images', 'MITIntrinsic',
-           'IntrinsicFolder', 'find_folder_triplets', 'find_sir2', 'find_real20', 'natural_photos', 'zhang_reflection',
-           'reflection_root', 'Reflection', 'find_dataset']
+           'apply_crop', 'augment_crop', 'find_mit', 'load_mit_object', 'check_images', 'fit_scale', 'mit_scales',
+           'MITIntrinsic', 'IntrinsicFolder', 'find_folder_triplets', 'find_sir2', 'find_real20', 'natural_photos',
+           'zhang_reflection', 'reflection_root', 'Reflection', 'find_dataset']
 
 # %% ../../nbs/02_data.real.ipynb #b1e69c0f
 import functools, math, re
@@ -175,6 +175,45 @@ def check_images(paths, # image files
                         f"Replace it with a good copy (fetch the dataset again) or remove it.")
     return len(paths)
 
+# %% ../../nbs/02_data.real.ipynb #9a20e6b2
+def fit_scale(img: np.ndarray, # H×W×C input image (uint8, uint16 or float)
+              albedo: np.ndarray, # H×W×3 albedo
+              shading: np.ndarray, # H×W×1 (or H×W×3) shading
+              mask: np.ndarray | None = None, # H×W×1 object mask, non-zero on the object (None: every pixel)
+             ) -> tuple[float, float]:
+    "Least-squares k with img ≈ k · albedo · shading on the object, and the relative L1 residual Σ|img − k·a·s| / Σ|img| there."
+    x, a, s = (to_float(v).astype(np.float64) for v in (img, albedo, shading))
+    if not (x.shape[:2] == a.shape[:2] == s.shape[:2]) or (mask is not None and mask.shape[:2] != x.shape[:2]):
+        raise SilsError(f"fit_scale needs images of one size, got {[v.shape[:2] for v in (x, a, s)]}" + ('' if mask is None else f" and mask {mask.shape[:2]}") + '.')
+    p = a[..., :3] * s[..., :3] if s.shape[-1] >= 3 else a[..., :3] * s[..., :1]
+    m = np.ones(x.shape[:2], bool) if mask is None else np.asarray(mask)[..., 0] > 0
+    xv, pv = x[..., :3][m], p[m]
+    den = float((pv * pv).sum())
+    if den <= 0: raise SilsError('fit_scale: albedo · shading is zero everywhere on the object (or the mask is empty).')
+    k = float((xv * pv).sum()) / den
+    return k, float(np.abs(xv - k * pv).sum() / max(float(np.abs(xv).sum()), 1e-12))
+
+@functools.lru_cache(maxsize=None)
+def _object_scale(folder: str, img: str, albedo: str, shading: str, mask: str | None, max_side: int | None) -> tuple[float, float]:
+    "`fit_scale` of one object folder's files (the cached arrays, as the datasets read them), computed once per process."
+    f = Path(folder); ld = lambda n: load_cached(f / n, max_side)
+    return fit_scale(ld(img), ld(albedo), _one_channel(ld(shading), f / shading), None if mask is None else _one_channel(ld(mask), f / mask))
+
+def mit_scales(root: str | Path | None = None, # data root or the folder with the object folders (default: every data root)
+               inputs: tuple[str, ...] = ('diffuse', 'original'), # which images to fit against albedo · shading
+               max_side: int | None = 600, # read the images as the datasets do
+              ) -> 'pd.DataFrame':
+    "Per MIT object: its split, and for each input image the fitted k and the relative L1 residual inside the mask."
+    import pandas as pd
+    folder = find_mit(root); dirs = _mit_object_dirs(folder); rows = []
+    for o, d in dirs.items():
+        row = dict(object=o, split='test' if o in MIT_TEST else 'train' if o in MIT_TRAIN else 'other')
+        for inp in inputs:
+            if inp not in ('diffuse', 'original'): raise SilsError(f"mit_scales fits 'diffuse' or 'original', not {inp!r}.")
+            row[f'k_{inp}'], row[f'residual_{inp}'] = _object_scale(str(d), MIT_FILES[inp], MIT_FILES['albedo'], MIT_FILES['shading'], MIT_FILES['mask'], max_side)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
 # %% ../../nbs/02_data.real.ipynb #ec7f3734
 TEST_MAX_SIDE = {'test': 128, 'small': 256, 'paper': None}
 
@@ -214,21 +253,26 @@ class MITIntrinsic:
                  scale: str | Scale | None = None, # run scale for the defaults
                  root: str | Path | None = None, # data root or the folder with the object folders (default: every data root)
                  test_max_side: int | None = -1, # long side of test images; -1: by scale (128 test, 256 small, full paper)
-                 test_input: str = 'original', # the test input image: 'original' or 'diffuse'
+                 test_input: str | None = None, # the test input image: 'original', 'diffuse', or None (the kind `input` names)
                  max_side: int | None = 600, # long side of the cached training images
                  min_fg: float = 0.25, # least object fraction of a training crop
                  scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
+                 input: str = 'diffuse', # 'diffuse': diffuse.png ÷ its object's k, one per object; 'original': original.png and the lights, as stored
                 ):
+        if input not in ('original', 'diffuse'): raise SilsError(f"input must be 'original' or 'diffuse', not {input!r}.")
+        test_input = input if test_input is None else test_input
         if test_input not in ('original', 'diffuse'): raise SilsError(f"test_input must be 'original' or 'diffuse', not {test_input!r}.")
         self._options(size, seed, protocol, scale, test_max_side, min_fg, scale_range)
-        self.test_input, self.folder = test_input, find_mit(root)
+        self.input, self.test_input, self.folder = input, test_input, find_mit(root)
         dirs = _mit_object_dirs(self.folder)
         missing = [o for o in MIT_OBJECTS if o not in dirs]
         if missing: raise SilsError(f"The MIT folder {rel_path(self.folder)} lacks the objects {', '.join(missing)}: run `{MIT_SCRIPT}` again.")
-        files = dict(input=MIT_FILES['original'], test=MIT_FILES[test_input], albedo=MIT_FILES['albedo'],
+        files = dict(input=MIT_FILES[input], test=MIT_FILES[test_input], albedo=MIT_FILES['albedo'],
                      shading=MIT_FILES['shading'], mask=MIT_FILES['mask'])
+        diffuse = input == 'diffuse'
         self._setup(dirs, MIT_TRAIN if protocol == 'paper' else MIT_STRICT_INPUTS, MIT_TEST if protocol == 'paper' else MIT_STRICT_LAYERS,
-                    MIT_TEST, files, 'light[0-9]*.png', max_side, 'MIT intrinsic images')
+                    MIT_TEST, files, None if diffuse else 'light[0-9]*.png', max_side, 'MIT intrinsic images',
+                    fit_input=diffuse, fit_test=diffuse and test_input == 'diffuse')
 
     def _options(self, size, seed, protocol, scale, test_max_side, min_fg, scale_range):
         "Check and store the options every intrinsic dataset shares."
@@ -238,30 +282,41 @@ class MITIntrinsic:
         self.seed, self.protocol, self.min_fg, self.scale_range = seed, protocol, min_fg, scale_range
         self.test_max_side = TEST_MAX_SIDE.get(self.scale.name) if test_max_side == -1 else test_max_side
 
-    def _setup(self, dirs: dict[str, Path], input_objects, layer_objects, test_objects, files: dict[str, str], lights: str,
-               max_side: int | None, what: str):
+    def _setup(self, dirs: dict[str, Path], input_objects, layer_objects, test_objects, files: dict[str, str], lights: str | None,
+               max_side: int | None, what: str, fit_input: bool = False, fit_test: bool = False):
         "Check every file the split reads, then cache the training images (x with its lights; albedo and shading samples)."
         self.input_objects, self.layer_objects, self.test_objects = list(input_objects), list(layer_objects), list(test_objects)
         assert not set(self.input_objects) & set(self.layer_objects), 'input and layer objects must be disjoint'
         if self.protocol == 'strict': assert not set(self.test_objects) & (set(self.input_objects) | set(self.layer_objects))
         roles = lambda objs, keys: [dirs[o] / files[k] for o in objs for k in keys if k in files]
         check_images([*roles(self.input_objects, ('input', 'albedo', 'shading', 'mask')),
-                      *[p for o in self.input_objects for p in sorted(dirs[o].glob(lights))],
+                      *[p for o in self.input_objects for p in (sorted(dirs[o].glob(lights)) if lights else [])],
                       *roles(self.layer_objects, ('albedo', 'shading', 'mask')),
                       *roles(self.test_objects, ('test', 'albedo', 'shading', 'mask'))], f'{what} in {rel_path(self.folder)}')
+        self.scales = {}  # object -> (k, relative L1 residual) of each image divided by its fitted k
+        def fitted(o, key):
+            "The image `files[key]` of object o divided by its least-squares k against albedo · shading (clipped, 16 bits)."
+            k, res = _object_scale(str(dirs[o]), files[key], files['albedo'], files['shading'], files.get('mask'), max_side)
+            self.scales[o] = (k, res)
+            return np.round(np.clip(to_float(load_cached(dirs[o] / files[key], max_side)) / k, 0, 1) * 65535).astype(np.uint16)
         def ld(o, parts):
+            parts = tuple(p for p in parts if p != 'lights' or lights)
             d = load_mit_object(dirs[o], tuple(p for p in parts if p != 'mask' or 'mask' in files), max_side, files, lights)
             if 'mask' in parts and 'mask' not in files: d['mask'] = np.full((*d[parts[0]].shape[:2], 1), 255, np.uint8)  # no mask: all object
+            if 'input' in parts and fit_input: d['input'] = fitted(o, 'input')
+            if 'test' in parts and fit_test: d['test'] = fitted(o, 'test')
             return d
         self._inputs, self._paired = [], []  # (name, image, mask) and (name, {input, albedo, shading}, mask), cached arrays
         for o in self.input_objects:
             d = ld(o, ('input', 'albedo', 'shading', 'mask', 'lights')); m = _mask_of(d['mask'])
-            self._inputs += [(f'{o}/{Path(files["input"]).stem}', d['input'], m)] + [(f'{o}/light{i+1:02d}', l, m) for i, l in enumerate(d['lights'])]
+            self._inputs += [(f'{o}/{Path(files["input"]).stem}', d['input'], m)] + [(f'{o}/light{i+1:02d}', l, m) for i, l in enumerate(d.get('lights', []))]
             self._paired.append((o, d, m))
         self._albedo, self._shading = [], []
         for o in self.layer_objects:
             d = ld(o, ('albedo', 'shading', 'mask')); m = _mask_of(d['mask'])
             self._albedo.append((f'{o}/albedo', d['albedo'], m)); self._shading.append((f'{o}/shading', d['shading'], m))
+        for o in self.test_objects if fit_test else []:  # the test inputs are divided when the test set is first built
+            self.scales[o] = _object_scale(str(dirs[o]), files['test'], files['albedo'], files['shading'], files.get('mask'), max_side)
         self._dirs, self._max_side, self._files, self._ld, self._test = dirs, max_side, files, ld, None
         self.last_names = None
 
@@ -280,7 +335,7 @@ class MITIntrinsic:
         return x, [a, s]
 
     def paired_batch(self, batch_size: int, g: torch.Generator) -> tuple[torch.Tensor, list[torch.Tensor]]:
-        "Crops of x (original.png for MIT) with its own albedo and shading (same crop), from the input (training) objects only."
+        "Crops of x (the input image of `input`) with its own albedo and shading (same crop), from the input (training) objects only."
         _check_batch(batch_size)
         idx = torch.randint(len(self._paired), (batch_size,), generator=g).tolist()
         cs = []
@@ -306,18 +361,21 @@ class MITIntrinsic:
                 for d in self._test]
 
     def __repr__(self):
-        return (f"{type(self).__name__}(protocol={self.protocol!r}, size={self.size}, inputs={len(self._inputs)} images of "
+        inp = f"input={self.input!r}, " if type(self) is MITIntrinsic else ''
+        return (f"{type(self).__name__}({inp}protocol={self.protocol!r}, size={self.size}, inputs={len(self._inputs)} images of "
                 f"{len(self.input_objects)} objects, layers from {len(self.layer_objects)} objects, test={len(self.test_objects)} objects)")
 
 # %% ../../nbs/02_data.real.ipynb #3d27c3e4
-def _fake_mit(folder: Path, side: tuple[int, int] = (40, 30), n_lights: int = 2, seed: int = 0) -> Path:
-    "Write a tiny stand-in of the original MIT layout (random images, all 20 objects) under `folder`; for tests."
+def _fake_mit(folder: Path, side: tuple[int, int] = (40, 30), n_lights: int = 2, seed: int = 0, ks: dict[str, float] | None = None) -> Path:
+    "Write a tiny stand-in of the original MIT layout (random images, all 20 objects) under `folder`; diffuse = ks[object] · albedo · shading; for tests."
     rng = np.random.default_rng(seed); h, w = side
     for o in MIT_OBJECTS:
         d = folder / 'MIT-intrinsic' / 'data' / o; d.mkdir(parents=True, exist_ok=True)
         mask = np.zeros((h, w, 1)); mask[h // 4: -h // 4, w // 4: -w // 4] = 1
-        a, s = rng.random((h, w, 3)) * mask, rng.random((h, w, 1)) * mask
-        for name, img in [('reflectance', a), ('shading', s), ('mask', mask), ('original', a * s), ('diffuse', a * s),
+        amp = 1. if ks is None else 0.7  # keeps k · albedo · shading ≤ 1 for k ≤ 2
+        a, s = rng.random((h, w, 3)) * mask * amp, rng.random((h, w, 1)) * mask * amp
+        k = 1. if ks is None else ks[o]
+        for name, img in [('reflectance', a), ('shading', s), ('mask', mask), ('original', a * s), ('diffuse', k * a * s),
                           *[(f'light{i+1:02d}', a * s * 0.5) for i in range(n_lights)]]:
             save_image(d / f'{name}.png', img, bits=16)
     return folder
@@ -339,6 +397,7 @@ class IntrinsicFolder(MITIntrinsic):
                  max_side: int | None = 600, # long side of the cached training images
                  min_fg: float = 0.25, # least object fraction of a training crop
                  scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
+                 fit_scale: bool = False, # divide each object's input by its least-squares k against albedo · shading (lights left out)
                 ):
         self._options(size, seed, protocol, scale, test_max_side, min_fg, scale_range)
         self.folder = Path(root).expanduser()
@@ -362,8 +421,9 @@ class IntrinsicFolder(MITIntrinsic):
         masks = all((dirs[o] / f['mask']).is_file() for o in names)
         files = dict(input=f['input'], test=f['input'], albedo=f['albedo'], shading=f['shading'], **({'mask': f['mask']} if masks else {}))
         inputs, layers = (train, test) if protocol == 'paper' else (train[0::2], train[1::2])
-        self.test_input = f['input']
-        self._setup(dirs, inputs, layers, test, files, lights, max_side, 'intrinsic images')
+        self.input = self.test_input = f['input']
+        self._setup(dirs, inputs, layers, test, files, None if fit_scale else lights, max_side, 'intrinsic images',
+                    fit_input=fit_scale, fit_test=fit_scale)
 
 # %% ../../nbs/02_data.real.ipynb #a3a5994e
 ROLE_DIRS = {'m': ('blended', 'mixture', 'mixed', 'input', 'blend'),
