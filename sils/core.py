@@ -36,8 +36,14 @@ class Scale:
 
     @property
     def seeds(self) -> list[int]:
-        "The seeds every experiment at this scale runs over."
-        return list(range(self.n_seeds))
+        "The seeds every experiment at this scale runs over: `0 … n_seeds-1`, or the list in `$SILS_SEEDS` (e.g. '0' or '0,2')."
+        env = os.environ.get('SILS_SEEDS', '').strip()
+        if not env: return list(range(self.n_seeds))
+        try: seeds = [int(t) for t in env.split(',')]
+        except ValueError: seeds = []
+        if not seeds or min(seeds) < 0 or len(set(seeds)) != len(seeds):
+            raise SilsError(f"SILS_SEEDS must be distinct non-negative integers separated by commas, e.g. '0,1', got {env!r}.")
+        return seeds
 
 # %% ../nbs/00_core.ipynb #556d8033
 SCALES = {
