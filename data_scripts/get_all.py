@@ -1,9 +1,10 @@
 #!/usr/bin/env python
 """Find or fetch every dataset the notebooks read, and say for each where it is or what to do.
 
-For each dataset of `sils.data.real.DATASETS` (MIT intrinsic images, real45, real20, SIR²) this prints one line:
-where the loaders find it, or that it was just downloaded, or — for the sets that cannot be downloaded by a script
-(real20, SIR²) — what to download by hand and the command that installs it. The data folders looked in are the
+For each dataset of `sils.data.real.DATASETS` (MIT intrinsic images, real45, real20, SIR², BSDS500, the CEILNet
+synthetic reflection set) this prints one line: where the loaders find it, or that it was just downloaded, or — for
+the sets that cannot be downloaded by a script (real20, SIR²) — what to download by hand and the command that
+installs it. The data folders looked in are the
 loaders' own: $SILS_DATA alone when it is set, else ../shared/data beside the checkout, then ~/.cache/sils/data;
 downloads go to $SILS_DATA, else ../shared/data when it exists, else ~/.cache/sils/data (or --root).
 Exit status 0 when every dataset the notebooks need is there, else 1 (notebooks that need a missing dataset are
@@ -16,9 +17,6 @@ here = Path(__file__).resolve().parent
 sys.path.insert(0, str(here))
 from _fetch import FetchError, default_root
 
-OTHER = {'bsds500': 'BSDS500 photos', 'reflection-synthetic': 'CEILNet synthetic reflection triplets'}  # read by no notebook
-
-
 def get_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 1)[1],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -29,9 +27,11 @@ def get_parser() -> argparse.ArgumentParser:
 
 def _fetch(name: str, root: Path) -> str | None:
     "Run the download script of dataset `name` into `root`; return None on success, else the reason."
-    import get_mit_intrinsic, get_real_reflection
+    import get_bsds500, get_mit_intrinsic, get_real_reflection, get_reflection_synthetic
     main, argv = {'mit-intrinsic': (get_mit_intrinsic.main, ['--quiet']),
-                  'real45': (get_real_reflection.main, ['--quiet'])}[name]
+                  'real45': (get_real_reflection.main, ['--quiet']),
+                  'bsds500': (get_bsds500.main, ['--quiet']),
+                  'reflection-synthetic': (get_reflection_synthetic.main, ['--quiet'])}[name]
     try: main(['--root', str(root), *argv]); return None
     except FetchError as e: return str(e)
 
@@ -68,10 +68,6 @@ def main(argv=None) -> int:
             print(f"{'optional' if optional else 'missing '} {name:20s} needs a manual download: {d['manual']}; "
                   f"then run `{d['fetch']}`  (for {d['used']})")
             if not optional: missing.append(name)
-    for name, what in OTHER.items():
-        hits = [r / name for r in data_roots() if (r / name).is_dir()]
-        print(f"{'present' if hits else 'absent':8s} {name:20s} {what}: read by no notebook, nothing to do"
-              + (f" ({rel_path(hits[0])})" if hits else ''))
     if missing:
         print(f"{len(missing)} dataset{'s' * (len(missing) > 1)} missing ({', '.join(missing)}): tools/test_notebooks.py "
               f"skips the notebooks that need {'them' if len(missing) > 1 else 'it'}, naming the dataset.")
