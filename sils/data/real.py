@@ -613,7 +613,7 @@ REFLECTION_SOURCES = ('auto', 'bsds500', 'synthetic', 'sir2')
 REFLECTION_TESTS = ('auto', 'real20', 'ceilnet', 'sir2')
 
 class Reflection:
-    "Real reflection removal: unpaired photo-through-glass inputs, background and reflection domains, a fixed real test set."
+    "Reflection removal: unpaired inputs, background and reflection domains from disjoint photos, and fixed test sets."
     K, channels, layer_names, fuse = 2, 3, ['background', 'reflection'], 'add'
     metrics = ('mse', 'psnr', 'ssim')  # what `sils.train.evaluate` reports (Table 2: SSIM and PSNR)
 
