@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['METRICS', 'MIT_INPUTS', 'TABLE1_PROTOCOL', 'as_images', 'mse', 'si_mse', 'lmse', 'psnr', 'ssim', 'intrinsic_scores',
-           'MITProtocol', 'mit_scores', 'mit_aggregate', 'diffuse_scale', 'mit_test_images', 'evaluate_mit']
+           'MITProtocol', 'mit_scores', 'mit_aggregate', 'mit_test_images', 'evaluate_mit']
 
 # %% ../nbs/03_metrics.ipynb #70ca3e21
 import numpy as np
@@ -181,7 +181,7 @@ MIT_INPUTS = ('original', 'diffuse', 'diffuse/k')  # the test input images a pro
 class MITProtocol:
     "How MIT intrinsic predictions are scored: the test input, its size, and the exact metric definitions."
     max_side: int | None = None # long side of the test images (None: the images as the dataset stores them)
-    input: str = 'original' # the test input: 'original', 'diffuse', or 'diffuse/k' (diffuse ÷ the object's scale k)
+    input: str = 'diffuse/k' # the test input: 'original', 'diffuse', or 'diffuse/k' (diffuse ÷ the object's scale k)
     colour: str = 'rgb' # 'rgb' scores albedo in colour; 'grey' averages every image over its channels first
     mse: str = 'si' # 'plain', 'si' (one least-squares scale per image) or 'si-channel' (one per colour channel)
     mse_over: str = 'image' # divide the masked squared errors by the 'mask' pixel count or by the whole 'image'
@@ -253,34 +253,22 @@ def mit_aggregate(values, # one score per object
     raise SilsError(f"Unknown aggregate {how!r}: use 'mean' or 'geometric'.")
 
 # %% ../nbs/03_metrics.ipynb #4d89547c
-def diffuse_scale(diffuse: np.ndarray, # H×W×3 diffuse image
-                  albedo: np.ndarray, # H×W×3 true albedo
-                  shading: np.ndarray, # H×W×1 true shading
-                  mask: np.ndarray, # H×W×1 object mask (0/1)
-                 ) -> float:
-    "The object's k: the least-squares scale that takes albedo·shading to the diffuse image inside the mask."
-    prod = albedo * shading; m = np.broadcast_to(mask > 0.5, prod.shape)
-    den = float((prod * prod)[m].sum())
-    if den <= 0: raise SilsError("The albedo·shading product is zero inside the mask, so the diffuse scale k is undefined.")
-    return float((diffuse * prod)[m].sum() / den)
-
 def mit_test_images(protocol: MITProtocol = MITProtocol(), # gives the input image and the size
                     objects: list[str] | None = None, # object names (None: the 10 standard test objects)
                     root=None, # data root or MIT folder (None: every data root)
                    ) -> list[dict]:
     "The MIT test objects as `protocol` sees them: name, x (H×W×3 input), albedo, shading (H×W×1), mask (H×W×1), k, resize."
-    from sils.data.real import find_mit, load_mit_object, to_float, resize_image, MIT_TEST  # the data loaders (02_data.real)
+    from sils.data.real import find_mit, load_mit_object, fit_scale, to_float, resize_image, MIT_TEST  # the loaders (02_data.real)
     folder, out = find_mit(root), []
     for o in (MIT_TEST if objects is None else objects):
         if not (folder / o).is_dir(): raise SilsError(f"No MIT object {o!r} in {rel_path(folder)}.")
         d = load_mit_object(folder / o, ('original', 'diffuse', 'albedo', 'shading', 'mask'), max_side=None)
-        arrs = [to_float(d[k]) for k in ('original', 'diffuse', 'albedo', 'shading')] + [(d['mask'][..., :1] > 0).astype(np.float32)]
-        h = arrs[0].shape[0]
+        k = fit_scale(d['diffuse'], d['albedo'], d['shading'], d['mask'])[0]  # as MITIntrinsic(input='diffuse') divides it
+        x = {'original': to_float(d['original']), 'diffuse': to_float(d['diffuse']), 'diffuse/k': to_float(d['diffuse']) / k}[protocol.input]
+        arrs = [np.clip(x, 0, 1), to_float(d['albedo']), to_float(d['shading']), (d['mask'][..., :1] > 0).astype(np.float32)]
         img = resize_image(np.concatenate(arrs, -1), protocol.max_side)
-        x, dif, a, s, m = img[..., :3], img[..., 3:6], img[..., 6:9], img[..., 9:10], (img[..., 10:11] > 0.999).astype(np.float32)
-        k = diffuse_scale(dif, a, s, m)
-        x = dict(original=x, diffuse=dif, **{'diffuse/k': dif / k})[protocol.input]
-        out.append(dict(name=o, x=np.clip(x, 0, 1), albedo=np.clip(a, 0, 1), shading=np.clip(s, 0, 1), mask=m, k=k, resize=img.shape[0] / h))
+        x, a, s, m = img[..., :3], img[..., 3:6], img[..., 6:7], (img[..., 7:8] > 0.999).astype(np.float32)
+        out.append(dict(name=o, x=np.clip(x, 0, 1), albedo=np.clip(a, 0, 1), shading=np.clip(s, 0, 1), mask=m, k=k, resize=img.shape[0] / arrs[0].shape[0]))
     return out
 
 def evaluate_mit(fn, # maps a 1×3×H×W tensor to [albedo, shading] tensors (1×C×H×W)
