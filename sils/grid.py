@@ -17,7 +17,7 @@ import multiprocessing as mp
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
 from .core import *
-from .train import TrainConfig, Trainer, CKPT_NAME, train, evaluate, make_data, read_checkpoint
+from .train import TrainConfig, Trainer, CKPT_NAME, train, evaluate, make_data, read_checkpoint, config_defaults
 from .baselines.classic import classic_method
 import sils.baselines.gan  # registers cyclegan, unit, supervised
 
@@ -41,7 +41,7 @@ class Run:
                                           scale=cfg.scale, img_size=cfg.img_size, seed=seed)))
 
 # %% ../nbs/10_grid.ipynb #41aaf334
-_DEFAULTS = {f.name: f.default for f in fields(TrainConfig)}
+_DEFAULTS = config_defaults(legacy=True)  # a field a saved run lacks took the value that kept the earlier behaviour
 _BOOKKEEPING = {'ckpt_every', 'sample_every', 'log_every'}  # change when files are written, never the weights
 
 def _saved_spec(folder: Path) -> dict | None:
