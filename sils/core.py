@@ -25,14 +25,22 @@ class Scale:
     "Sizes and budgets of one run scale."
     name: str  # 'test', 'small' or 'paper'
     img_size: int  # side of synthetic images
-    real_size: int  # side of the crops taken from real images
+    real_size: int  # side of the crops real-image runs train on
     n_train: int  # synthetic training images per domain
     n_test: int  # synthetic test images
-    steps: int  # training steps of one run
-    batch_size: int  # images per domain in one step
+    steps: int  # training steps of one synthetic run
+    batch_size: int  # images per domain in one step of a synthetic run
+    real_steps: int  # training steps of one real-image run (intrinsic, reflection)
+    real_batch: int  # images per domain in one step of a real-image run
     width: int  # base channel count of the networks
     n_seeds: int  # seeds per table row
     log_every: int  # steps between log lines / sample grids
+
+    def budget(self, real: bool, # a real-image task (intrinsic, reflection) rather than a synthetic one
+              ) -> dict:
+        "Steps, batch size, crop side and width of one run of a real-image or a synthetic task at this scale."
+        if real: return dict(steps=self.real_steps, batch_size=self.real_batch, img_size=self.real_size, width=self.width)
+        return dict(steps=self.steps, batch_size=self.batch_size, img_size=self.img_size, width=self.width)
 
     @property
     def seeds(self) -> list[int]:
@@ -47,9 +55,12 @@ class Scale:
 
 # %% ../nbs/00_core.ipynb #556d8033
 SCALES = {
-    'test':  Scale('test',  img_size=32, real_size=64,  n_train=64,   n_test=16,   steps=4,      batch_size=4,  width=8,  n_seeds=1, log_every=2),
-    'small': Scale('small', img_size=32, real_size=128, n_train=4000, n_test=200,  steps=1000,   batch_size=16, width=16, n_seeds=3, log_every=250),
-    'paper': Scale('paper', img_size=64, real_size=256, n_train=4000, n_test=1000, steps=100000, batch_size=1,  width=64, n_seeds=3, log_every=1000),
+    'test':  Scale('test',  img_size=32, real_size=64,  n_train=64,   n_test=16,   steps=4,      batch_size=4,  real_steps=4,
+                   real_batch=4, width=8,  n_seeds=1, log_every=2),
+    'small': Scale('small', img_size=32, real_size=64,  n_train=4000, n_test=200,  steps=700,    batch_size=16, real_steps=1000,
+                   real_batch=4, width=16, n_seeds=3, log_every=250),
+    'paper': Scale('paper', img_size=64, real_size=256, n_train=4000, n_test=1000, steps=100000, batch_size=1,  real_steps=100000,
+                   real_batch=1, width=64, n_seeds=3, log_every=1000),
 }
 
 # %% ../nbs/00_core.ipynb #e61799a4

@@ -12,20 +12,20 @@ from .train import TrainConfig
 from .grid import Run
 
 # %% ../nbs/15_experiments.ipynb #ffc5c551
-SYNTH_BUDGET = {'small': dict(steps=700)}  # per scale: TrainConfig fields that differ for the synthetic figures' runs
-
-def _budget(scale: str | Scale | None, **overrides) -> dict:
-    "The TrainConfig fields shared by every run of one figure: the scale's budget, then `overrides`."
+def _budget(scale: str | Scale | None, real: bool, **overrides) -> dict:
+    "The TrainConfig fields shared by every run of one figure: the scale's budget for the kind of task, then `overrides`."
     sc = get_scale(scale)
-    return dict(dict(scale=sc.name, steps=sc.steps, batch_size=sc.batch_size, width=sc.width), **overrides)
+    return dict(dict(scale=sc.name, **sc.budget(real)), **overrides)
 
 def synth_budget(scale: str | Scale | None = None, # run scale (None: `get_scale()`)
                 ) -> dict:
-    "The budget of every synthetic figure's runs: scale, steps, batch size and width (the scale's, then SYNTH_BUDGET's)."
-    sc = get_scale(scale)
-    return _budget(sc, **SYNTH_BUDGET.get(sc.name, {}))
+    "The budget of every synthetic figure's runs: scale, steps, batch size, image side and width (`Scale.budget`)."
+    return _budget(scale, real=False)
+
+SYNTH_BUDGET = {n: synth_budget(n) for n in SCALES}  # per scale: the synthetic runs' budget (read from the Scale)
 
 def _fmt(v: float) -> str: return f'{v:g}'
+
 
 # %% ../nbs/15_experiments.ipynb #477975f3
 FIG3C_METHODS = ['sils', 'sils-no-cc', 'sils-no-ss', 'cyclegan', 'unit', 'supervised', 'trivial', 'lm14']
@@ -76,12 +76,11 @@ def fig8_runs(scale: str | Scale | None = None, # run scale
             Run('trivial', TrainConfig(**b), classic='trivial', classic_kwargs=dict(K=3))]
 
 # %% ../nbs/15_experiments.ipynb #78bc28d8
-REAL_BUDGET = {'small': dict(img_size=64, batch_size=4)}  # per scale: TrainConfig fields of the real-image runs
-
 def _real_budget(scale: str | Scale | None, task: str, **overrides) -> dict:
-    "The TrainConfig fields shared by every run of one real-image table: the scale's, then REAL_BUDGET's, then `overrides`."
-    sc = get_scale(scale)
-    return _budget(sc, task=task, **{**REAL_BUDGET.get(sc.name, {}), **overrides})
+    "The TrainConfig fields shared by every run of one real-image table: the scale's real-image budget, then `overrides`."
+    return _budget(scale, real=True, task=task, **overrides)
+
+REAL_BUDGET = {n: dict(img_size=s.real_size, batch_size=s.real_batch) for n, s in SCALES.items()}  # per scale: the real runs' crop side and batch (from the Scale)
 
 TABLE1_METHODS = ['sils', 'sils-no-ss', 'sils-no-cc', 'cyclegan', 'unit', 'supervised', 'lm14', 'trivial']
 
@@ -97,13 +96,15 @@ def table1_runs(scale: str | Scale | None = None, # run scale
             Run('lm14', TrainConfig(**b), classic='lm14-intrinsic'),
             Run('trivial', TrainConfig(**b), classic='gray-shading')]
 
-TABLE2_METHODS = ['sils', 'cyclegan', 'unit', 'supervised', 'lm14', 'input']
+TABLE2_METHODS = ['input', 'lm14', 'cyclegan', 'unit', 'sils', 'sils-no-ss', 'supervised']
 
 def table2_runs(scale: str | Scale | None = None, # run scale
                 **overrides, # TrainConfig fields for every trainable run
                ) -> list[Run]:
-    "The runs of Table 2 (reflection): SILS, CycleGAN, UNIT, the oracle on synthetic blends, LM14 and the input as background."
-    b = _real_budget(scale, 'reflection', **overrides)
-    return [*[Run(m, TrainConfig(method=m, **b)) for m in ('sils', 'cyclegan', 'unit', 'supervised')],
+    "The runs of Table 2 (reflection): the input as background, LM14, CycleGAN, UNIT, SILS, SILS w/o SS and the oracle, scored on CEILNet's test half."
+    b = _real_budget(scale, 'reflection', **{'reflection_test': 'ceilnet', **overrides})
+    return [Run('input', TrainConfig(**b), classic='input'),
             Run('lm14', TrainConfig(**b), classic='lm14'),
-            Run('input', TrainConfig(**b), classic='input')]
+            *[Run(m, TrainConfig(method=m, **b)) for m in ('cyclegan', 'unit', 'sils')],
+            Run('sils-no-ss', TrainConfig(method='sils', **{**b, 'ss': False})),
+            Run('supervised', TrainConfig(method='supervised', **b))]

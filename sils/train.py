@@ -132,9 +132,10 @@ def resolve(self: TrainConfig) -> TrainConfig:
         raise SilsError(f"ss_level {self.ss_level} does not exist: the {arch} encoder has {depth} levels (0 … {depth - 1}, or -1 … -{depth}).")
     either = lambda v, default: default if v is None else v  # None means "not set"; 0 is a value (and checked)
     log_every = either(self.log_every, max(1, min(50, sc.log_every)))
-    out = replace(self, scale=sc.name, arch=arch, depth=depth, steps=either(self.steps, sc.steps),
-                  batch_size=either(self.batch_size, sc.batch_size), width=either(self.width, sc.width),
-                  img_size=either(self.img_size, sc.real_size if real else sc.img_size), lr_d=either(self.lr_d, self.lr),
+    b = sc.budget(real)  # the scale's budget of this kind of task: the one every figure's runs of it use (00_core)
+    out = replace(self, scale=sc.name, arch=arch, depth=depth, steps=either(self.steps, b['steps']),
+                  batch_size=either(self.batch_size, b['batch_size']), width=either(self.width, b['width']),
+                  img_size=either(self.img_size, b['img_size']), lr_d=either(self.lr_d, self.lr),
                   d_branches=either(self.d_branches, 3 if real else 2), ckpt_every=either(self.ckpt_every, sc.log_every),
                   sample_every=either(self.sample_every, sc.log_every), log_every=log_every)
     mult = 2 ** depth if arch == 'unet' else 2 ** (depth - 1)  # the generator's input multiple (06_networks)
