@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['CURVE_STEPS', 'CURVE_CSV', 'curve_steps', 'ValidationView', 'train_curve', 'reference_rows', 'curve_grid',
-           'curve_summary', 'budget_from_curves', 'plot_curves']
+           'curve_summary', 'budget_from_curves', 'recalibrate_bn', 'plot_curves']
 
 # %% ../nbs/18_curves.ipynb #6144a384
-import json, os, time, multiprocessing as mp
+import copy, json, os, time, multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 from .core import SilsError, Scale, get_scale, git_commit, atomic_write, rel_path
 from .train import TrainConfig, Trainer, evaluate, CKPT_NAME
 from .baselines.classic import classic_method
-from .grid import Run, _single_thread, _worker_init, _cost
+from .grid import Run, _single_thread, _worker_init, _cost, _changed, _saved_spec
 
 # %% ../nbs/18_curves.ipynb #dcdbc4ce
 CURVE_STEPS = {  # log-spaced validation points, up to 10× the 700-step synthetic budget at small
@@ -68,7 +68,11 @@ def train_curve(run: Run, # the run: a label and its training config
     todo = [s for s in steps if s not in finished]
     if not todo: return done
     cfg = replace(run.cfg, seed=seed, steps=steps[-1])
-    if (folder / CKPT_NAME).exists(): t = Trainer.load(folder, steps=steps[-1])
+    if (folder / CKPT_NAME).exists():
+        diff = {k: v for k, v in _changed(_saved_spec(folder), Run(run.method, cfg).spec(seed)).items() if k != 'steps'}
+        if diff: raise SilsError(f"{rel_path(folder)} holds a curve trained with other settings "
+                                 f"({', '.join(f'{k}: {a!r} there, {b!r} here' for k, (a, b) in diff.items())}): give this run another label or folder.")
+        t = Trainer.load(folder, steps=steps[-1])
     else: t = Trainer(cfg, folder)
     val = ValidationView(t.data)
     for s in todo:
@@ -143,6 +147,23 @@ def budget_from_curves(df: pd.DataFrame, # curve rows, including the reference
     if m.empty or ref.empty: raise SilsError(f"No curve rows for {method!r} and {reference!r}.")
     ok = (m <= ratio * ref[m.columns]).all(axis=1)
     return int(ok[ok].index[0]) if ok.any() else None
+
+# %% ../nbs/18_curves.ipynb #bnrecal02
+def recalibrate_bn(method: torch.nn.Module, # a trained method (left unchanged)
+                   data, # its dataset: `train_batch(batch_size, g)` gives (x, layers)
+                   n_batches: int = 50, # training batches the statistics are averaged over
+                   batch_size: int = 16, # inputs per batch
+                   seed: int = 0, # draws the batches
+                  ) -> torch.nn.Module:
+    "A copy of `method` in eval mode whose BatchNorm running statistics are exact averages over training inputs."
+    m = copy.deepcopy(method)
+    bns = [b for b in m.modules() if isinstance(b, torch.nn.modules.batchnorm._BatchNorm)]
+    for b in bns: b.reset_running_stats(); b.momentum = None  # None: a cumulative average, not an exponential one
+    g = torch.Generator().manual_seed(seed)
+    m.train()
+    with torch.no_grad():
+        for _ in range(n_batches): m.separate(data.train_batch(batch_size, g)[0])
+    return m.eval()
 
 # %% ../nbs/18_curves.ipynb #d2adf151
 def plot_curves(df: pd.DataFrame, # curve rows

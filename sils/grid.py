@@ -41,7 +41,6 @@ class Run:
                                           scale=cfg.scale, img_size=cfg.img_size, seed=seed)))
 
 # %% ../nbs/10_grid.ipynb #41aaf334
-_DEFAULTS = config_defaults(legacy=True)  # a field a saved run lacks took the value that kept the earlier behaviour
 _BOOKKEEPING = {'ckpt_every', 'sample_every', 'log_every'}  # change when files are written, never the weights
 
 def _saved_spec(folder: Path) -> dict | None:
@@ -53,10 +52,11 @@ def _saved_spec(folder: Path) -> dict | None:
 def _changed(saved: dict, spec: dict) -> dict:
     "The fields whose values differ between a saved and a wanted configuration: name -> (saved, wanted)."
     missing = object()
+    defaults = config_defaults(saved.get('task'))  # a field the saved run lacks took the value that kept the earlier behaviour
     out = {}
     for k in dict.fromkeys([*spec, *saved]):
         if k in _BOOKKEEPING: continue
-        a, b = saved.get(k, _DEFAULTS.get(k, missing)), spec.get(k, missing)
+        a, b = saved.get(k, defaults.get(k, missing)), spec.get(k, missing)
         if a != b: out[k] = (None if a is missing else a, None if b is missing else b)
     return out
 

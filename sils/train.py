@@ -514,13 +514,13 @@ def save(self: Trainer, path: str | Path | None = None, # default: out_dir/check
     return path
 
 # %% ../nbs/07_train.ipynb #d9198262
-LEGACY_DEFAULTS = dict(mit_input='original', reflection_source='synthetic')  # what a run written before these options trained on
+LEGACY_DEFAULTS = dict(intrinsic=dict(mit_input='original'), reflection=dict(reflection_source='synthetic'))  # per task: what a run written before these options trained on
 
-def config_defaults(legacy: bool = False, # the values that reproduce runs written before an option existed
+def config_defaults(task: str | None = None, # a saved run's task: its options whose default changed take the earlier value
                    ) -> dict:
-    "Every TrainConfig field's default; with `legacy`, the earlier behaviour for options whose default changed it."
+    "Every TrainConfig field's default; for `task`, the earlier behaviour where a later default changed what it trains on."
     d = {f.name: f.default for f in fields(TrainConfig)}
-    return {**d, **LEGACY_DEFAULTS} if legacy else d
+    return {**d, **LEGACY_DEFAULTS.get(task, {})}
 
 def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holding checkpoint.pt
                    ) -> dict:
@@ -545,7 +545,7 @@ def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holdi
         raise SilsError(f"{where} was written by another version of sils (commit {ck.get('commit', '?')}; options unknown here: "
                         f"{', '.join(extra)}): train again with this version, or use the version that wrote it.")
     # an option added since the checkpoint was written takes its default, which by rule keeps the earlier behaviour
-    defaults = config_defaults(legacy=True)
+    defaults = config_defaults(ck['cfg'].get('task', TrainConfig.task))
     ck['filled'] = [k for k in names if k not in ck['cfg']]
     ck['cfg'] = {**{k: defaults[k] for k in ck['filled']}, **ck['cfg']}
     TrainConfig(**ck['cfg']).resolve()  # its settings must still be valid ones
