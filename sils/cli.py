@@ -324,8 +324,9 @@ def _exports(nb: Path) -> bool:
     return any(c['cell_type'] == 'code' and ''.join(c['source']).lstrip().startswith('#| default_exp')
                for c in json.loads(nb.read_text())['cells'])
 
-NOTEBOOK_GROUPS = {  # `--only synthetic` / `--only real`: the synthetic-layer experiments and the real-image ones
+NOTEBOOK_GROUPS = {  # `--only synthetic` / `--only real` / `--only curves`: the synthetic-layer experiments, the real-image ones, the learning curves
     'synthetic': ['01_data.synthetic', '05_losses', '20_fig3c', '21_fig3b', '22_fig4', '23_fig7', '24_fig8', '25_ss_variants'],
+    'curves': ['26_fig3c_curves'],
     'real': ['02_data.real', '08_baselines.classic', '30_table1', '31_table2', '32_fig1', '33_fig5', '34_fig6', '35_fig7_mit']}
 
 def select_notebooks(nbs: list[Path], # from `reproduction_notebooks`
