@@ -178,7 +178,7 @@ def plot_curves(df: pd.DataFrame, # curve rows
     for ax, layer in zip(axs[0], layers):
         d = s[s.layer == layer]
         for m, g in d[d.method != reference].groupby('method', sort=False):
-            ax.plot(g.step, g['mean'], marker='o', ms=3, label=f"{m} ({int(g['count'].max())} seeds)")
+            ax.plot(g.step, g['mean'], marker='o', ms=3, label=f"{m} ({int(g['count'].max())} seed{'s' * int(g['count'].max() > 1)})")
             ax.fill_between(g.step, g['mean'] - g['std'].fillna(0), g['mean'] + g['std'].fillna(0), alpha=0.2)
         r = d[d.method == reference]['mean']
         if len(r): ax.axhline(r.iloc[0], ls='--', c='k', lw=1, label=f'{reference} split')
