@@ -94,8 +94,8 @@ def _per_scale(attr) -> str:
 def scale_defaults() -> dict[str, str]:
     "What each field left None becomes at each scale, as help text."
     return dict(
-        steps=f'(default per --scale: {_per_scale("steps")})',
-        batch_size=f'(default per --scale: {_per_scale("batch_size")})',
+        steps=f'(default per --scale: synthetic {_per_scale("steps")}; real images {_per_scale("real_steps")})',
+        batch_size=f'(default per --scale: synthetic {_per_scale("batch_size")}; real images {_per_scale("real_batch")})',
         width=f'(default per --scale: {_per_scale("width")})',
         img_size=f'(default per --scale: synthetic {_per_scale("img_size")}; real images {_per_scale("real_size")} px)',
         ckpt_every=f'(default per --scale: {_per_scale("log_every")})',
