@@ -68,6 +68,7 @@ class TrainConfig:
     mit_input: str = 'diffuse'  # intrinsic: 'diffuse' (diffuse.png ÷ the object's fitted scale k, ≈ albedo·shading) or 'original' (original.png and the lights, unscaled)
     reflection_source: str = 'auto'  # reflection training data: 'bsds500', 'synthetic', 'sir2' or 'auto' (02_data.real)
     reflection_test: str = 'auto'  # reflection test set: 'real20', 'ceilnet' (both layers), 'sir2' or 'auto'
+    holdout: int = 0  # real tasks: training inputs held out as the validation set of learning curves (MIT objects; CEILNet train-half triplets); 0: none
     lambda_cycle: float = 10.0  # baselines: CycleGAN / UNIT cycle-reconstruction weight
     lambda_recon: float = 10.0  # baselines: UNIT within-domain reconstruction weight
     lambda_kl: float = 0.01  # baselines: UNIT KL weight on the shared latent code
@@ -125,6 +126,7 @@ def resolve(self: TrainConfig) -> TrainConfig:
     for name, ok in DATA_CHOICES.items():
         if getattr(self, name) not in ok: raise SilsError(f"Unknown {option_name(name)} {getattr(self, name)!r}: choose one of {', '.join(ok)}.")
     real = self.task in ('intrinsic', 'reflection')
+    if self.holdout and not real: raise SilsError(f"{option_name('holdout')} applies to the real tasks; {self.task} runs validate on images rendered apart (`val_set`).")
     arch = self.arch if self.arch is not None else ('vgg' if real and sc.name == 'paper' else 'unet')
     if arch not in ('unet', 'vgg'): raise SilsError(f"Unknown generator {arch!r}: use unet or vgg.")
     depth = self.depth if self.depth is not None else (5 if arch == 'unet' else 4)
@@ -151,9 +153,10 @@ def make_data(cfg: TrainConfig, # a resolved configuration
     if cfg.task in ('synthetic', 'synthetic3'):
         return SyntheticLayers(K=cfg.K, size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
     from sils.data import real  # real datasets read files: import them only when asked for
-    if cfg.task == 'intrinsic': return real.MITIntrinsic(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **{'input': cfg.mit_input, **kwargs})
+    if cfg.task == 'intrinsic':
+        return real.MITIntrinsic(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **{'input': cfg.mit_input, 'holdout': cfg.holdout, **kwargs})
     return real.Reflection(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale,
-                           **{'source': cfg.reflection_source, 'test': cfg.reflection_test, **kwargs})
+                           **{'source': cfg.reflection_source, 'test': cfg.reflection_test, 'holdout': cfg.holdout, **kwargs})
 
 # %% ../nbs/07_train.ipynb #e3918441
 @contextmanager

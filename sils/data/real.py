@@ -260,6 +260,7 @@ class MITIntrinsic:
                  min_fg: float = 0.25, # least object fraction of a training crop
                  scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
                  input: str = 'diffuse', # 'diffuse': diffuse.png ÷ its object's k, one per object; 'original': original.png and the lights, as stored
+                 holdout: int = 0, # the last `holdout` input objects leave training and form `val_set()` (0: no validation set)
                 ):
         if input not in ('original', 'diffuse'): raise SilsError(f"input must be 'original' or 'diffuse', not {input!r}.")
         test_input = input if test_input is None else test_input
@@ -274,7 +275,7 @@ class MITIntrinsic:
         diffuse = input == 'diffuse'
         self._setup(dirs, MIT_TRAIN if protocol == 'paper' else MIT_STRICT_INPUTS, MIT_TEST if protocol == 'paper' else MIT_STRICT_LAYERS,
                     MIT_TEST, files, None if diffuse else 'light[0-9]*.png', max_side, 'MIT intrinsic images',
-                    fit_input=diffuse, fit_test=diffuse and test_input == 'diffuse')
+                    fit_input=diffuse, fit_test=diffuse and test_input == 'diffuse', holdout=holdout)
 
     def _options(self, size, seed, protocol, scale, test_max_side, min_fg, scale_range):
         "Check and store the options every intrinsic dataset shares."
@@ -285,16 +286,21 @@ class MITIntrinsic:
         self.test_max_side = TEST_MAX_SIDE.get(self.scale.name) if test_max_side == -1 else test_max_side
 
     def _setup(self, dirs: dict[str, Path], input_objects, layer_objects, test_objects, files: dict[str, str], lights: str | None,
-               max_side: int | None, what: str, fit_input: bool = False, fit_test: bool = False):
+               max_side: int | None, what: str, fit_input: bool = False, fit_test: bool = False, holdout: int = 0):
         "Check every file the split reads, then cache the training images (x with its lights; albedo and shading samples)."
-        self.input_objects, self.layer_objects, self.test_objects = list(input_objects), list(layer_objects), list(test_objects)
+        n = len(input_objects)
+        if isinstance(holdout, bool) or not isinstance(holdout, int) or not 0 <= holdout < n:
+            raise SilsError(f"holdout must be a whole number from 0 to {n - 1} (the split has {n} input objects), got {holdout!r}.")
+        self.input_objects, self.val_objects = list(input_objects)[:n - holdout], list(input_objects)[n - holdout:]
+        self.layer_objects, self.test_objects = list(layer_objects), list(test_objects)
         assert not set(self.input_objects) & set(self.layer_objects), 'input and layer objects must be disjoint'
         if self.protocol == 'strict': assert not set(self.test_objects) & (set(self.input_objects) | set(self.layer_objects))
         roles = lambda objs, keys: [dirs[o] / files[k] for o in objs for k in keys if k in files]
         check_images([*roles(self.input_objects, ('input', 'albedo', 'shading', 'mask')),
                       *[p for o in self.input_objects for p in (sorted(dirs[o].glob(lights)) if lights else [])],
                       *roles(self.layer_objects, ('albedo', 'shading', 'mask')),
-                      *roles(self.test_objects, ('test', 'albedo', 'shading', 'mask'))], f'{what} in {rel_path(self.folder)}')
+                      *roles(self.test_objects + self.val_objects, ('test', 'albedo', 'shading', 'mask'))], f'{what} in {rel_path(self.folder)}')
+        assert not set(self.val_objects) & (set(self.input_objects) | set(self.layer_objects) | set(self.test_objects)), 'validation objects are never trained or tested on'
         self.scales = {}  # object -> (k, relative L1 residual) of each image divided by its fitted k
         def fitted(o, key):
             "The image `files[key]` of object o divided by its least-squares k against albedo · shading (clipped, 16 bits)."
@@ -317,9 +323,9 @@ class MITIntrinsic:
         for o in self.layer_objects:
             d = ld(o, ('albedo', 'shading', 'mask')); m = _mask_of(d['mask'])
             self._albedo.append((f'{o}/albedo', d['albedo'], m)); self._shading.append((f'{o}/shading', d['shading'], m))
-        for o in self.test_objects if fit_test else []:  # the test inputs are divided when the test set is first built
+        for o in self.test_objects + self.val_objects if fit_test else []:  # these inputs are divided when their set is first built
             self.scales[o] = _object_scale(str(dirs[o]), files['test'], files['albedo'], files['shading'], files.get('mask'), max_side)
-        self._dirs, self._max_side, self._files, self._ld, self._test = dirs, max_side, files, ld, None
+        self._dirs, self._max_side, self._files, self._ld, self._sets = dirs, max_side, files, ld, {}
         self.last_names = None
 
     def _crops(self, pool, batch_size, g):
@@ -348,24 +354,35 @@ class MITIntrinsic:
         self.last_names = {'x': [self._paired[i][0] for i in idx]}
         return x, [a, s]
 
-    def test_set(self) -> list[dict]:
-        "One dict per test object: x (1×3×H×W), layers [albedo, shading] (1×3×H×W), mask (1×1×H×W), names."
-        if self._test is None:
-            self._test = []
-            for o in self.test_objects:
+    def _object_set(self, objects: list[str]) -> list[dict]:
+        "One dict per object, as the test set has them (built once, copied on every call)."
+        key = tuple(objects)
+        if key not in self._sets:
+            self._sets[key] = []
+            for o in objects:
                 d = self._ld(o, ('test', 'albedo', 'shading', 'mask'))
                 arrs = [d['test'], d['albedo'], d['shading'], _mask_of(d['mask'])]
                 img = resize_image(np.concatenate([to_float(a) for a in arrs], axis=-1), self.test_max_side)
                 t = torch.from_numpy(np.ascontiguousarray(img)).permute(2, 0, 1)[None]
-                self._test.append(dict(x=t[:, :3].clamp(0, 1), layers=[t[:, 3:6].clamp(0, 1), t[:, 6:7].expand(-1, 3, -1, -1).clamp(0, 1)],
-                                       mask=(t[:, 7:8] > 0.999).float(), names=[o]))
+                self._sets[key].append(dict(x=t[:, :3].clamp(0, 1), layers=[t[:, 3:6].clamp(0, 1), t[:, 6:7].expand(-1, 3, -1, -1).clamp(0, 1)],
+                                            mask=(t[:, 7:8] > 0.999).float(), names=[o]))
         return [dict(x=d['x'].clone(), layers=[l.clone() for l in d['layers']], mask=d['mask'].clone(), names=list(d['names']))
-                for d in self._test]
+                for d in self._sets[key]]
+
+    def test_set(self) -> list[dict]:
+        "One dict per test object: x (1×3×H×W), layers [albedo, shading] (1×3×H×W), mask (1×1×H×W), names."
+        return self._object_set(self.test_objects)
+
+    def val_set(self) -> list[dict]:
+        "The held-out input objects (`holdout`), as the test set has them: the validation set learning curves read."
+        if not self.val_objects: raise SilsError("This dataset has no validation set: build it with holdout > 0 (TrainConfig.holdout, --holdout).")
+        return self._object_set(self.val_objects)
 
     def __repr__(self):
         inp = f"input={self.input!r}, " if type(self) is MITIntrinsic else ''
         return (f"{type(self).__name__}({inp}protocol={self.protocol!r}, size={self.size}, inputs={len(self._inputs)} images of "
-                f"{len(self.input_objects)} objects, layers from {len(self.layer_objects)} objects, test={len(self.test_objects)} objects)")
+                f"{len(self.input_objects)} objects, layers from {len(self.layer_objects)} objects, test={len(self.test_objects)} objects"
+                + (f", validation={len(self.val_objects)} objects)" if self.val_objects else ")"))
 
 # %% ../../nbs/02_data.real.ipynb #3d27c3e4
 def _fake_mit(folder: Path, side: tuple[int, int] = (40, 30), n_lights: int = 2, seed: int = 0, ks: dict[str, float] | None = None) -> Path:
@@ -400,6 +417,7 @@ class IntrinsicFolder(MITIntrinsic):
                  min_fg: float = 0.25, # least object fraction of a training crop
                  scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
                  fit_scale: bool = False, # divide each object's input by its least-squares k against albedo · shading (lights left out)
+                 holdout: int = 0, # the last `holdout` input objects leave training and form `val_set()` (0: no validation set)
                 ):
         self._options(size, seed, protocol, scale, test_max_side, min_fg, scale_range)
         self.folder = Path(root).expanduser()
@@ -425,7 +443,7 @@ class IntrinsicFolder(MITIntrinsic):
         inputs, layers = (train, test) if protocol == 'paper' else (train[0::2], train[1::2])
         self.input = self.test_input = f['input']
         self._setup(dirs, inputs, layers, test, files, None if fit_scale else lights, max_side, 'intrinsic images',
-                    fit_input=fit_scale, fit_test=fit_scale)
+                    fit_input=fit_scale, fit_test=fit_scale, holdout=holdout)
 
 # %% ../../nbs/02_data.real.ipynb #a3a5994e
 ROLE_DIRS = {'m': ('blended', 'mixture', 'mixed', 'input', 'blend'),
@@ -633,6 +651,7 @@ class Reflection:
                  scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
                  ceilnet_root: str | Path | None = None, # CEILNet synthetic triplets (default root/'reflection-synthetic')
                  ceilnet_share: float = 0.5, # 'bsds500': share of training inputs drawn from the CEILNet train half (the rest: BSDS500 blends)
+                 holdout: int = 0, # 'bsds500': the last `holdout` CEILNet train-half triplets leave training and form `val_set()` (0: none)
                 ):
         self.scale = get_scale(scale)
         self.size = self.scale.real_size if size is None else size; _check_size(self.size)
@@ -646,6 +665,7 @@ class Reflection:
         self.test_max_side = TEST_MAX_SIDE.get(self.scale.name) if test_max_side == -1 else test_max_side
         self.ceilnet_dir = Path(ceilnet_root) if ceilnet_root is not None else self.root / 'reflection-synthetic'
         self.ceilnet_train, self.ceilnet_test = split_ceilnet(find_ceilnet(self.ceilnet_dir))
+        self.holdout, self.val_items = holdout, []
         sdir = Path(sir2_root) if sir2_root is not None else self.root / 'sir2'
         trip = find_sir2(sdir, group_depth) if source in ('auto', 'sir2') else []
         if source == 'sir2' and not trip:
@@ -656,11 +676,13 @@ class Reflection:
         else: self.source = source
         self.test_name = test if test != 'auto' else ('sir2' if self.source == 'sir2' else 'real20')
         self.last_names = None; self._tests = {}
+        if holdout and self.source != 'bsds500': raise SilsError(f"holdout needs source='bsds500' (its validation set is CEILNet train-half triplets); this dataset reads {self.source!r}.")
         if self.source == 'sir2': self._setup_sir2(trip)
         elif self.source == 'bsds500': self._setup_bsds500(photos, ceilnet_share)
         else: self._setup_synthetic(photos)
         self.test_items = self._find_test(self.test_name)
         self._check_disjoint(self.test_items)
+        if self.val_items: self._check_disjoint(self.val_items)
         check_images(self._all_files(), f'reflection images in {rel_path(self.root)}')
 
     def _find_test(self, name: str) -> list[dict]:
@@ -694,7 +716,7 @@ class Reflection:
 
     def _all_files(self) -> list[Path]:
         "Every file training and testing will read."
-        return self.training_files() + [d[k] for d in self.test_items for k in 'mgr' if d.get(k) is not None]
+        return self.training_files() + [d[k] for d in self.test_items + self.val_items for k in 'mgr' if d.get(k) is not None]
 
     def _setup_synthetic(self, photos):
         x_dir = self.root / 'real45'
@@ -712,7 +734,11 @@ class Reflection:
         if len(ph) < 8: raise _missing_reflection('BSDS500 layer photo', folder, script=BSDS_SCRIPT) if not ph else \
             SilsError(f"The layer photos in {rel_path(folder)} number {len(ph)}; the four disjoint pools need at least 8.")
         self.pools = split_photo_pools(ph)
-        self.inputs = [(d['name'], d['m']) for d in self.ceilnet_train] if share > 0 else []
+        n, h = len(self.ceilnet_train), self.holdout
+        if isinstance(h, bool) or not isinstance(h, int) or not 0 <= h <= max(n - 1, 0):
+            raise SilsError(f"holdout must be a whole number from 0 to {max(n - 1, 0)} (the CEILNet train half has {n} triplets), got {h!r}.")
+        self.val_items = self.ceilnet_train[n - h:] if h else []
+        self.inputs = [(d['name'], d['m']) for d in self.ceilnet_train[:n - h]] if share > 0 else []
         self.ceilnet_share = share if self.inputs else 0.
         self.backgrounds, self.reflections = self.pools['background'], self.pools['reflection']
         self.input_groups = [f'{folder.name} input half'] + (['reflection-synthetic train half'] if self.inputs else [])
@@ -818,23 +844,38 @@ class Reflection:
             items = self.test_items if name == self.test_name else self._find_test(name)
             if name != self.test_name:
                 self._check_disjoint(items); check_images([d[k] for d in items for k in 'mgr' if d.get(k) is not None], f'{name} test images')
-            out = []
-            for d in items:
-                m = to_float(_rgb(load_cached(d['m'])))
-                h, w = m.shape[:2]
-                lay = [None if d[k] is None else to_float(_rgb(_load_as(d[k], h, w))) for k in 'gr']
-                ts = [None if l is None else torch.from_numpy(np.ascontiguousarray(resize_image(l, self.test_max_side))).permute(2, 0, 1)[None].clamp(0, 1) for l in [m, *lay]]
-                out.append(dict(x=ts[0], layers=ts[1:], mask=None, names=[d['name']]))
-            self._tests[name] = out
+            self._tests[name] = self._triplet_set(items)
+        return self._copies(self._tests[name])
+
+    def val_set(self) -> list[dict]:
+        "The held-out CEILNet train-half triplets (`holdout`), as the test set has them: the validation set learning curves read."
+        if not self.val_items: raise SilsError("This dataset has no validation set: build it with source='bsds500' and holdout > 0 (TrainConfig.holdout, --holdout).")
+        if 'val' not in self._tests: self._tests['val'] = self._triplet_set(self.val_items)
+        return self._copies(self._tests['val'])
+
+    def _triplet_set(self, items: list[dict]) -> list[dict]:
+        "One dict per triplet: x (1×3×H×W), layers [background, reflection or None], mask None, names."
+        out = []
+        for d in items:
+            m = to_float(_rgb(load_cached(d['m'])))
+            h, w = m.shape[:2]
+            lay = [None if d[k] is None else to_float(_rgb(_load_as(d[k], h, w))) for k in 'gr']
+            ts = [None if l is None else torch.from_numpy(np.ascontiguousarray(resize_image(l, self.test_max_side))).permute(2, 0, 1)[None].clamp(0, 1) for l in [m, *lay]]
+            out.append(dict(x=ts[0], layers=ts[1:], mask=None, names=[d['name']]))
+        return out
+
+    @staticmethod
+    def _copies(items: list[dict]) -> list[dict]:
         return [dict(x=d['x'].clone(), layers=[None if l is None else l.clone() for l in d['layers']], mask=None, names=list(d['names']))
-                for d in self._tests[name]]
+                for d in items]
 
     def __repr__(self):
         if self.source == 'bsds500':
             inp = (f"{len(self.inputs)} CEILNet train-half inputs (share {self.ceilnet_share:g}) + " if self.inputs else '') + \
                   f"blends of {len(self.pools['input_background'])}+{len(self.pools['input_reflection'])} photos"
             return (f"Reflection(source='bsds500', size={self.size}, inputs={inp}, layers from {len(self.backgrounds)}+{len(self.reflections)} "
-                    f"other photos, test={self.test_name} ({len(self.test_items)} images))")
+                    f"other photos, test={self.test_name} ({len(self.test_items)} images)"
+                    + (f", validation={len(self.val_items)} CEILNet train-half triplets)" if self.val_items else ")"))
         return (f"Reflection(source={self.source!r}, protocol={self.protocol!r}, size={self.size}, inputs={len(self.inputs)}, "
                 f"test={self.test_name} ({len(self.test_items)} images))")
 
