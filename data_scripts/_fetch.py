@@ -2,7 +2,7 @@
 
 Standard library only, so the scripts run before (or without) installing sils.
 """
-import hashlib, http.client, os, shutil, sys, tarfile, time, urllib.error, urllib.parse, urllib.request, zipfile
+import argparse, hashlib, http.client, os, shutil, sys, tarfile, time, urllib.error, urllib.parse, urllib.request, zipfile
 from pathlib import Path
 
 USER_AGENT = 'sils-data-scripts/1.0 (+https://github.com/sils/sils)'
@@ -174,3 +174,21 @@ def run_main(main, argv=None) -> int:
         print(f"error: {e}", file=sys.stderr); return 1
     except KeyboardInterrupt:
         print("interrupted: run the script again to resume the download.", file=sys.stderr); return 130
+
+
+def script_parser(doc: str, root_help: str = 'data folder', *, url: str | None = None, url_help: str | None = None,
+                  archive_help: str | None = None, sha256: str | None = None, sha256_option: bool = False,
+                  keep_help: str | None = None, force_help: str | None = None,
+                  quiet_help: str = 'print only errors and the final line') -> argparse.ArgumentParser:
+    "The options every data script shares (--root, --retries, --quiet, and those asked for), its docstring as the help."
+    head, _, tail = doc.partition('\n\n')
+    ap = argparse.ArgumentParser(description=head, epilog=tail or None, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--root', help=root_help.replace('{root}', f'(default: the sils data root, now {default_root()})'))
+    if url_help: ap.add_argument('--url', default=url, help=url_help + (' (default: %(default)s)' if url else ''))
+    if archive_help: ap.add_argument('--archive', help=archive_help)
+    if sha256_option: ap.add_argument('--sha256', default=sha256, help='expected SHA-256 of the archive (checked when given)')
+    ap.add_argument('--retries', type=int, default=3, help='resume a broken transfer this many times (default: %(default)s)')
+    if keep_help: ap.add_argument('--keep-archive', action='store_true', help=keep_help)
+    if force_help: ap.add_argument('--force', action='store_true', help=force_help)
+    ap.add_argument('--quiet', action='store_true', help=quiet_help)
+    return ap

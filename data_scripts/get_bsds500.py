@@ -11,7 +11,7 @@ archive (unless --keep-archive). The images are for non-commercial research and 
 import argparse, shutil, sys, tempfile
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fetch import FetchError, default_root, download, run_main, sha256sum, unpack, writable_root
+from _fetch import FetchError, default_root, script_parser, download, run_main, sha256sum, unpack, writable_root
 
 BSDS_URL = 'http://www.eecs.berkeley.edu/Research/Projects/CS/vision/grouping/BSR/BSR_bsds500.tgz'
 BSDS_PAGE = 'https://www2.eecs.berkeley.edu/Research/Projects/CS/vision/grouping/resources.html'
@@ -36,17 +36,10 @@ def install_images(src, dest) -> dict[str, int]:
 
 
 def get_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 1)[1],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--root', help=f'data folder (default: the sils data root, now {default_root()})')
-    ap.add_argument('--url', default=BSDS_URL, help='where to download the archive from (default: %(default)s)')
-    ap.add_argument('--archive', help='use this already downloaded BSR_bsds500.tgz (or an unpacked BSR folder) instead of downloading')
-    ap.add_argument('--sha256', help='expected SHA-256 of the archive (checked when given)')
-    ap.add_argument('--retries', type=int, default=3, help='resume a broken transfer this many times (default: %(default)s)')
-    ap.add_argument('--keep-archive', action='store_true', help='keep the downloaded archive after copying the images')
-    ap.add_argument('--force', action='store_true', help='download and copy even if the photos are already there')
-    ap.add_argument('--quiet', action='store_true', help='print only errors and the final line')
-    return ap
+    return script_parser(__doc__, 'data folder {root}', url=BSDS_URL, url_help='where to download the archive from',
+                         archive_help='use this already downloaded BSR_bsds500.tgz (or an unpacked BSR folder) instead of downloading',
+                         sha256_option=True, keep_help='keep the downloaded archive after copying the images',
+                         force_help='download and copy even if the photos are already there')
 
 
 def main(argv=None) -> int:

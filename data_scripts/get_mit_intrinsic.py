@@ -9,7 +9,7 @@ MIT-Berkeley release (`mit-berkeley/<object>/`). The download resumes where it s
 import argparse, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fetch import FetchError, default_root, download, run_main, sha256sum, unpack, writable_root
+from _fetch import FetchError, default_root, script_parser, download, run_main, sha256sum, unpack, writable_root
 
 MIT_URL = 'http://people.csail.mit.edu/rgrosse/intrinsic/intrinsic-data.tar.gz'
 MIT_PAGE = 'http://people.csail.mit.edu/rgrosse/intrinsic/'
@@ -36,17 +36,9 @@ def find_objects(root) -> tuple[Path | None, list[Path]]:
 
 
 def get_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 1)[1],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--root', help=f'data folder to unpack into (default: the sils data root, now {default_root()})')
-    ap.add_argument('--url', default=MIT_URL, help='where to download the tarball from (default: %(default)s)')
-    ap.add_argument('--archive', help='use this already downloaded archive instead of downloading')
-    ap.add_argument('--sha256', default=MIT_SHA256, help='expected SHA-256 of the archive (checked when given)')
-    ap.add_argument('--retries', type=int, default=3, help='resume a broken transfer this many times (default: %(default)s)')
-    ap.add_argument('--keep-archive', action='store_true', help='keep the downloaded archive after unpacking')
-    ap.add_argument('--force', action='store_true', help='download and unpack even if the dataset is already there')
-    ap.add_argument('--quiet', action='store_true', help='print only errors and the final line')
-    return ap
+    return script_parser(__doc__, 'data folder to unpack into {root}', url=MIT_URL, url_help='where to download the tarball from',
+                         archive_help='use this already downloaded archive instead of downloading', sha256=MIT_SHA256, sha256_option=True,
+                         keep_help='keep the downloaded archive after unpacking', force_help='download and unpack even if the dataset is already there')
 
 
 def main(argv=None) -> int:

@@ -12,7 +12,7 @@ the folder or archive with --real20-from; the script copies the 20 test pairs (i
 import argparse, shutil, sys, tempfile
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fetch import FetchError, default_root, download, run_main, unpack, writable_root
+from _fetch import FetchError, default_root, script_parser, download, run_main, unpack, writable_root
 
 REAL45_URL = 'https://raw.githubusercontent.com/fqnchina/CEILNet/master/testdata_reflection_real/'
 REAL45 = ('19-input.png ' + ' '.join(f'qingnan-new2-{i}-input.jpg' for i in
@@ -54,14 +54,10 @@ def install_real20(src, dest) -> int:
 
 
 def get_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 1)[1],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--root', help=f'data folder (default: the sils data root, now {default_root()})')
+    ap = script_parser(__doc__, 'data folder {root}', quiet_help='print only errors and the final lines')
     ap.add_argument('--real45-url', default=REAL45_URL, help='base URL of the real45 photos (default: %(default)s)')
     ap.add_argument('--skip-real45', action='store_true', help='do not download real45')
     ap.add_argument('--real20-from', help="folder or archive of Zhang et al.'s real data (blended/, transmission_layer/)")
-    ap.add_argument('--retries', type=int, default=3, help='resume a broken transfer this many times (default: %(default)s)')
-    ap.add_argument('--quiet', action='store_true', help='print only errors and the final lines')
     return ap
 
 

@@ -11,7 +11,7 @@ a local clone of the repository (--from). Research use only; cite the paper.
 import argparse, shutil, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fetch import FetchError, default_root, download, run_main, writable_root
+from _fetch import FetchError, default_root, script_parser, download, run_main, writable_root
 
 CEILNET_URL = 'https://raw.githubusercontent.com/fqnchina/CEILNet/master/testdata_reflection_synthetic_table2/'
 CEILNET_PAGE = 'https://github.com/fqnchina/CEILNet'
@@ -38,13 +38,8 @@ def missing_files(folder) -> list[str]:
 
 
 def get_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 1)[1],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--root', help=f'data folder (default: the sils data root, now {default_root()})')
-    ap.add_argument('--url', default=CEILNET_URL, help='base URL of the triplet files (default: %(default)s)')
+    ap = script_parser(__doc__, 'data folder {root}', url=CEILNET_URL, url_help='base URL of the triplet files')
     ap.add_argument('--from', dest='src', help='copy from this folder (e.g. testdata_reflection_synthetic_table2 of a clone) instead of downloading')
-    ap.add_argument('--retries', type=int, default=3, help='resume a broken transfer this many times (default: %(default)s)')
-    ap.add_argument('--quiet', action='store_true', help='print only errors and the final line')
     return ap
 
 

@@ -12,7 +12,7 @@ re-packaged layout (<subset>/blended/, transmission_layer/, reflection_layer/ wi
 import argparse, re, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fetch import FetchError, default_root, download, run_main, sha256sum, unpack, writable_root
+from _fetch import FetchError, default_root, script_parser, download, run_main, sha256sum, unpack, writable_root
 
 SIR2_PAGE = 'https://sir2data.github.io/'
 IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff')
@@ -29,16 +29,9 @@ def count_mixtures(folder) -> int:
 
 
 def get_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 1)[1],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--root', help=f'data folder (default: the sils data root, now {default_root()}); SIR^2 goes to <root>/sir2')
-    ap.add_argument('--archive', help='the SIR^2 archive (zip or tar) you received')
-    ap.add_argument('--url', help='a direct download link you received for the SIR^2 archive')
-    ap.add_argument('--sha256', help='expected SHA-256 of the archive (checked when given)')
-    ap.add_argument('--retries', type=int, default=3, help='resume a broken transfer this many times (default: %(default)s)')
-    ap.add_argument('--keep-archive', action='store_true', help='keep a downloaded archive after unpacking')
-    ap.add_argument('--quiet', action='store_true', help='print only errors and the final line')
-    return ap
+    return script_parser(__doc__, 'data folder {root}; SIR^2 goes to <root>/sir2', url_help='a direct download link you received for the SIR^2 archive',
+                         archive_help='the SIR^2 archive (zip or tar) you received', sha256_option=True,
+                         keep_help='keep a downloaded archive after unpacking')
 
 
 def main(argv=None) -> int:
