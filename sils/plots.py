@@ -113,6 +113,7 @@ def plot_separations(items: list[dict], # test items: x (1×C×H×W), layers (K 
                      fig=None, # a matplotlib Figure or SubFigure to draw into (None: a new figure)
                      gains: list[float] | None = None, # brightness gain per layer (None: `layer_gain` of its true images, else of the first method's)
                      fontsize: float | None = None, # None: large enough to read with the figure shown 1000 pixels wide
+                     gap: float = 0.3, # blank space between neighbouring items, as a fraction of an image's width
                     ):
     "A grid: a row of inputs (each over its K columns), a row of true layers, then one row per method; one gain per layer column, stated. Returns the figure."
     import matplotlib.pyplot as plt
@@ -127,18 +128,20 @@ def plot_separations(items: list[dict], # test items: x (1×C×H×W), layers (K 
             got = [tt[k].flatten() for tt in truth if tt[k] is not None] or [o[k].flatten() for o in first]
             return torch.cat(got) if got else torch.ones(1)
         gains = [layer_gain(pixels(k)) for k in range(K)]
-    width = cell * K * n + 1.2
+    width = cell * (K * n + gap * (n - 1)) + 1.2
     fs = fontsize or max(9., round(0.9 * width, 1))  # 9 pt or more when the figure is shown 1000 pixels (10 inches at 100 dpi) wide
     if fig is None: fig = plt.figure(figsize=(width, cell * (len(rows) + 1) + 0.6), layout='constrained')
-    gs = fig.add_gridspec(len(rows) + 1, K * n)
+    ratios = sum([[1.] * K + [gap] for _ in range(n)], [])[:-1]  # a blank column between items keeps their titles apart
+    gs = fig.add_gridspec(len(rows) + 1, len(ratios), width_ratios=ratios)
+    col = lambda i, k: i * (K + 1) + k  # grid column of item i's layer k
     for i, it in enumerate(items):
-        ax = fig.add_subplot(gs[0, i * K:(i + 1) * K])
+        ax = fig.add_subplot(gs[0, col(i, 0):col(i, K)])
         show_image(ax, it['x'][0], _item_label(it, i), fontsize=fs)
         if i == 0: ax.set_ylabel('input', fontsize=fs)
     for r, (label, per_item) in enumerate(rows, start=1):
         for i in range(n):
             for k in range(K):
-                ax = fig.add_subplot(gs[r, i * K + k])
+                ax = fig.add_subplot(gs[r, col(i, k)])
                 img = per_item[i][k]
                 if img is None:
                     ax.set_xticks([]); ax.set_yticks([])
