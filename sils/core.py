@@ -323,7 +323,7 @@ def load_results(experiment: str, folder: Path | None = None) -> "pd.DataFrame":
     import pandas as pd
     path = Path(folder or results_dir()) / f'{experiment}.csv'
     if not path.is_file(): raise SilsError(f"No results for {experiment!r} at {rel_path(path)}: run the experiment first.")
-    return pd.read_csv(path)
+    return pd.read_csv(path, dtype={'commit': str})  # a short hash can be all digits ('0123456'): keep it text
 
 # %% ../nbs/00_core.ipynb #15c1ae1d
 METHODS: dict[str, type] = {}  # name -> class, filled by `register_method`

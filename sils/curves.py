@@ -63,7 +63,7 @@ def train_curve(run: Run, # the run: a label and its training config
     "Train `run` to each point of `steps`, scoring on the validation set there; resumes from the last finished point."
     folder, steps = Path(folder), sorted(steps)
     path = folder / CURVE_CSV
-    done = pd.read_csv(path) if path.exists() else pd.DataFrame()
+    done = pd.read_csv(path, dtype={'commit': str}) if path.exists() else pd.DataFrame()  # a hash may be all digits
     finished = set(done.step) if len(done) else set()
     todo = [s for s in steps if s not in finished]
     if not todo: return done
