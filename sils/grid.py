@@ -83,18 +83,22 @@ def run_status(run: Run, # the run
     if run.trainable and set(diff) == {'steps'} and diff['steps'][0] < diff['steps'][1]: return 'extend'
     return 'changed'
 
+def _ckpt_step(folder: Path) -> int | None:
+    "The step of a run folder's checkpoint, or None when it has none."
+    return int(read_checkpoint(folder)['step']) if (folder / CKPT_NAME).is_file() else None
+
 def find_shared(run: Run, # a trainable run
                 seed: int, # its seed
                 share_root: str | Path, # a runs folder with one subfolder per experiment (e.g. runs/)
                 exclude: str | Path | None = None, # an experiment folder not to look in (the run's own)
                ) -> Path | None:
-    "A finished run of another experiment under `share_root` with the same configuration and seed, or None."
-    spec = run.spec(seed)
-    for f in sorted(Path(share_root).glob(f'*/*/seed{seed}')):
-        if (exclude is not None and f.parent.parent == Path(exclude)) or not (f / 'eval.csv').is_file(): continue
-        saved = _saved_spec(f)
-        if saved is not None and not _changed(saved, spec) and _eval_steps(f) == spec['steps']: return f
-    return None
+    "A run of another experiment (or learning curve) under `share_root` with the same configuration and seed, trained to the same steps, or None."
+    spec, root = run.spec(seed), Path(share_root)
+    # runs/<experiment>/<label>/seed<k>, and a learning curve's runs/curves/<set>/<label>/seed<k>
+    same = [f for f in sorted([*root.glob(f'*/*/seed{seed}'), *root.glob(f'*/*/*/seed{seed}')])
+            if not (exclude is not None and Path(exclude) in f.parents) and (s := _saved_spec(f)) is not None and not _changed(s, spec)]
+    scored = [f for f in same if _eval_steps(f) == spec['steps']]  # scored on the test set already: read, not re-scored
+    return next(iter(scored), None) or next((f for f in same if _ckpt_step(f) == spec['steps']), None)
 
 # %% ../nbs/10_grid.ipynb #7c8e717d
 def _rows(run: Run, seed: int, folder: Path, experiment: str) -> list[dict]:
@@ -136,6 +140,8 @@ def run_one(run: Run, # the run
         if src is not None:
             if folder.exists(): shutil.rmtree(folder)
             shutil.copytree(src, folder)
+            if _eval_steps(folder) != run.spec(seed)['steps']:  # a learning curve's run (or one stopped before its test): score it here
+                train(replace(run.cfg, seed=seed), folder, resume=True, progress=False)
             return _rows(run, seed, folder, experiment), 'shared'
     if status == 'changed':
         if on_change != 'retrain': _refuse_changed(run, seed, folder)
