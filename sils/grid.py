@@ -84,8 +84,10 @@ def run_status(run: Run, # the run
     return 'changed'
 
 def _ckpt_step(folder: Path) -> int | None:
-    "The step of a run folder's checkpoint, or None when it has none."
-    return int(read_checkpoint(folder)['step']) if (folder / CKPT_NAME).is_file() else None
+    "The step of a run folder's checkpoint, or None when it has none or cannot be read (such a run is not shared)."
+    if not (folder / CKPT_NAME).is_file(): return None
+    try: return int(read_checkpoint(folder)['step'])
+    except SilsError: return None
 
 def find_shared(run: Run, # a trainable run
                 seed: int, # its seed
