@@ -57,7 +57,7 @@ class Scale:
 SCALES = {
     'test':  Scale('test',  img_size=32, real_size=64,  n_train=64,   n_test=16,   steps=4,      batch_size=4,  real_steps=4,
                    real_batch=4, width=8,  n_seeds=1, log_every=2),
-    'small': Scale('small', img_size=32, real_size=64,  n_train=4000, n_test=200,  steps=700,    batch_size=16, real_steps=4000,
+    'small': Scale('small', img_size=32, real_size=64,  n_train=4000, n_test=200,  steps=7000,   batch_size=16, real_steps=4000,
                    real_batch=4, width=16, n_seeds=3, log_every=250),
     'paper': Scale('paper', img_size=64, real_size=256, n_train=4000, n_test=1000, steps=100000, batch_size=1,  real_steps=100000,
                    real_batch=1, width=64, n_seeds=3, log_every=1000),

@@ -17,7 +17,7 @@ from .grid import Run
 from .verdicts import summarize
 
 # %% ../nbs/17_plots.ipynb #6d2f32f8
-METHOD_LABELS = {'sils': 'SILS', 'sils-no-ss': 'SILS w/o SS', 'sils-no-cc': 'SILS w/o CC', 'cyclegan': 'CycleGAN', 'unit': 'UNIT',
+METHOD_LABELS = {'sils': 'SILS', 'sils-literal': 'SILS, Eq. 5 as written', 'sils-no-ss': 'SILS w/o SS', 'sils-no-cc': 'SILS w/o CC', 'cyclegan': 'CycleGAN', 'unit': 'UNIT',
                  'supervised': 'supervised oracle', 'lm14': 'LM14 (Li & Brown 2014)', 'trivial': 'trivial split',
                  'input': 'input as background', 'untrained': 'SILS before training'}
 
