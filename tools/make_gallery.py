@@ -33,6 +33,7 @@ OURS = {  # figures of ours that the paper does not have: what they show
     'lm14_examples': 'the classical LM14 baseline on a few test images',
     'ss_variants': 'variants of the self-supervision loss (Eq. 5) compared',
     'fig3c_curves': 'validation learning curves of the Fig. 3 (c) runs: the evidence that sets the synthetic step budget',
+    'fig8_curves': 'validation learning curves of the three-layer (Fig. 8) runs: the evidence that sets their step budget',
     'gan_search': 'validation learning curves of CycleGAN and UNIT with their recipe, a faster learning rate and a gradient penalty: the baselines\' search',
     'real_curves': 'validation learning curves of SILS on MIT and on reflection removal: the evidence that sets the real-image step budget',
     'explorer_screenshot': 'the interactive explorer (nbs/40_explorer.ipynb) running in JupyterLab',
