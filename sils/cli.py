@@ -4,12 +4,13 @@
 
 # %% auto #0
 __all__ = ['HELP', 'FOLDER_OPTIONS', 'HIGHER_IS_BETTER', 'FIGURE_NOTEBOOKS', 'NOTEBOOK_GROUPS', 'TIMES_CSV', 'OneLineParser',
-           'check_out', 'make_out', 'config_fields', 'module_constant', 'scale_defaults', 'train_parser', 'recipe_help',
-           'apply_recipe', 'protocol_lines', 'train_main', 'train_cli', 'quality_lines', 'join_layers', 'output_names',
+           'check_out', 'make_out', 'config_fields', 'module_constant', 'scale_defaults', 'recipe_help', 'apply_recipe',
+           'train_parser', 'protocol_lines', 'train_main', 'train_cli', 'quality_lines', 'join_layers', 'output_names',
            'plan_outputs', 'tile_starts', 'separate_tiled', 'load_separator', 'checkpoint_report', 'separate_parser',
            'separate_main', 'separate_cli', 'reproduction_notebooks', 'select_notebooks', 'notebook_runs',
-           'finished_runs', 'last_times', 'fmt_secs', 'notebook_table', 'ProgressWatcher', 'execute_notebook',
-           'reproduce_parser', 'log_time', 'notebooks_dest', 'reproduce_main', 'reproduce_cli']
+           'finished_runs', 'last_times', 'fmt_secs', 'notebook_results', 'estimated_times', 'notebook_table',
+           'ProgressWatcher', 'execute_notebook', 'reproduce_parser', 'log_time', 'notebooks_dest', 'reproduce_main',
+           'reproduce_cli']
 
 # %% ../nbs/11_cli.ipynb #de6fa92f
 import argparse, ast, functools, io, json, os, re, sys, subprocess, tempfile, time, tokenize
@@ -110,6 +111,27 @@ HELP = {  # clearer help than the one-line field comments, for the command line
                       'that mismatch alone (notebook 07_train)'),
 }
 
+# %% ../nbs/11_cli.ipynb #73e6fa25
+FOLDER_OPTIONS = {  # TrainConfig fields that name folders: argparse settings
+    'inputs': dict(metavar='DIR', help="your own images to separate (a folder, any depth); with --layers, instead of our datasets (--task reflection or intrinsic)"),
+    'layers': dict(metavar='DIR', nargs='+', help="your own layer samples: one folder per layer, in order: BACKGROUNDS REFLECTIONS (--task reflection) or ALBEDOS SHADINGS (--task intrinsic); a seeded tenth of each is held out to score the run"),
+}
+
+def recipe_help(name: str) -> str:
+    "` (sils-train: -1 for sils on synthetic, synthetic3 — the figures' recipe)` for a field the figures set, else ''."
+    uses = {}
+    for task, methods in module_constant('sils.train', 'FIGURE_RECIPE').items():
+        for m, fields in methods.items():
+            if name in fields: uses.setdefault((m, fields[name]), []).append(task)
+    return ''.join(f" (sils-train: {v} for {m} on {', '.join(ts)}, the figures' recipe)" for (m, v), ts in uses.items())
+
+def apply_recipe(a: dict, # sils-train's parsed options (every field)
+                 given: list[str], # the options the user gave
+                ) -> dict:
+    "The options with the figures' recipe for their task and method on every field the user did not give."
+    r = module_constant('sils.train', 'FIGURE_RECIPE').get(a.get('task'), {}).get(a.get('method'), {})
+    return {**a, **{k: v for k, v in r.items() if k not in given}}
+
 # %% ../nbs/11_cli.ipynb #0f413910
 def _field_type(annotation: str) -> type:
     "int, float or str for a field annotated like `int | None`."
@@ -142,27 +164,6 @@ def train_parser(given_only: bool = False, # leave options the user did not give
         p.add_argument(opt, dest=name, type=_field_type(f['type']), default=default, choices=choices.get(name),
                        help=f'{doc} {shown}'.strip().replace('%', '%%'))
     return p
-
-# %% ../nbs/11_cli.ipynb #73e6fa25
-FOLDER_OPTIONS = {  # TrainConfig fields that name folders: argparse settings
-    'inputs': dict(metavar='DIR', help="your own images to separate (a folder, any depth); with --layers, instead of our datasets (--task reflection or intrinsic)"),
-    'layers': dict(metavar='DIR', nargs='+', help="your own layer samples: one folder per layer, in order: BACKGROUNDS REFLECTIONS (--task reflection) or ALBEDOS SHADINGS (--task intrinsic); a seeded tenth of each is held out to score the run"),
-}
-
-def recipe_help(name: str) -> str:
-    "` (sils-train: -1 for sils on synthetic, synthetic3 — the figures' recipe)` for a field the figures set, else ''."
-    uses = {}
-    for task, methods in module_constant('sils.train', 'FIGURE_RECIPE').items():
-        for m, fields in methods.items():
-            if name in fields: uses.setdefault((m, fields[name]), []).append(task)
-    return ''.join(f" (sils-train: {v} for {m} on {', '.join(ts)}, the figures' recipe)" for (m, v), ts in uses.items())
-
-def apply_recipe(a: dict, # sils-train's parsed options (every field)
-                 given: list[str], # the options the user gave
-                ) -> dict:
-    "The options with the figures' recipe for their task and method on every field the user did not give."
-    r = module_constant('sils.train', 'FIGURE_RECIPE').get(a.get('task'), {}).get(a.get('method'), {})
-    return {**a, **{k: v for k, v in r.items() if k not in given}}
 
 # %% ../nbs/11_cli.ipynb #1bbf179d
 def protocol_lines(ev) -> list[str]:
@@ -461,19 +462,47 @@ def fmt_secs(s: float | None) -> str:
 
 TIMES_CSV = 'reproduce_times.csv'  # in results/: one row per notebook sils-reproduce executed
 
+# %% ../nbs/11_cli.ipynb #0e24ba1b
+def notebook_results(nb: Path, # a notebook
+                    ) -> list[str]:
+    "The results/<name>.csv files a notebook writes (its `save_results(…, 'name')` calls)."
+    code = '\n'.join(''.join(c['source']) for c in json.loads(Path(nb).read_text())['cells'] if c['cell_type'] == 'code')
+    return list(dict.fromkeys(re.findall(r"save_results\(.*?,\s*'([\w.-]+)'\)", code)))
+
+def estimated_times(nbs: list[Path], # notebooks, in the order sils-reproduce runs them
+                    scale: str = 'small', # the run scale
+                    results: Path | None = None, # default: results/
+                   ) -> dict[str, tuple[float, int]]:
+    "Per notebook: (seconds of training, runs) from the wall_s its runs recorded in its results files, each run counted once."
+    import pandas as pd
+    results, seen, out = results or results_dir(), set(), {}
+    for nb in nbs:
+        tot, n = 0.0, 0
+        for name in notebook_results(nb):
+            f = results / f'{name}.csv'
+            if not f.is_file(): continue
+            d = pd.read_csv(f)
+            if not {'wall_s', 'scale', 'method', 'seed'} <= set(d.columns): continue
+            d = d[(d['scale'] == scale) & d['wall_s'].notna()]
+            for (m, s), w in d.groupby(['method', 'seed'])['wall_s'].max().items():
+                if (key := (int(s), round(float(w)))) in seen: continue  # the same run, written by an earlier notebook
+                seen.add(key); tot += float(w); n += 1
+        out[nb.stem] = (tot, n)
+    return out
+
 # %% ../nbs/11_cli.ipynb #5bf44762
 def notebook_table(nbs: list[Path], # the notebooks to list
                    scale: str, # the run scale
                   ):
-    "What sils-reproduce would run: kind, last from-scratch time at `scale`, and finished run folders."
+    "What sils-reproduce would run: kind, the training time its committed runs recorded at `scale`, and finished run folders."
     import pandas as pd
-    times = last_times(scale)
+    est = estimated_times(reproduction_notebooks(nbs[0].parent) if nbs else [], scale)
     rows = []
     for p in nbs:
         runs = notebook_runs(p)
         rows.append(dict(notebook=p.stem,
                          kind='library notebook (draws figures)' if p.stem in FIGURE_NOTEBOOKS else 'figure / table',
-                         time=fmt_secs(times.get(p.stem)),
+                         training=(f'{est[p.stem][0] / 60:.0f} core-min, {est[p.stem][1]} run{"s" * (est[p.stem][1] != 1)}' if est.get(p.stem, (0, 0))[1] else '-'),
                          finished_runs=', '.join(f'{finished_runs(r)} in runs/{r}' for r in runs) if runs else '-'))
     return pd.DataFrame(rows)
 
@@ -586,10 +615,14 @@ def _reproduce(a):
     nbs = select_notebooks(reproduction_notebooks(), a.only)
     if a.list:
         import pandas as pd
-        print(f'sils-reproduce --scale {a.scale} runs {len(nbs)} notebooks (time: the last run from scratch at this '
-              f'scale; finished runs: run folders holding eval.csv under {rel_path(out_root() / "runs")}):')
+        print(f'sils-reproduce --scale {a.scale} runs {len(nbs)} notebooks (training: the time its runs recorded in results/, '
+              f'single-threaded core-minutes, each run counted once; finished runs: run folders holding eval.csv under {rel_path(out_root() / "runs")}):')
         t = notebook_table(nbs, a.scale)
-        print(t.to_string(index=False, justify='left', formatters={c: f'{{:<{t[c].astype(str).str.len().max()}}}'.format for c in t.columns})); return
+        print(t.to_string(index=False, justify='left', formatters={c: f'{{:<{t[c].astype(str).str.len().max()}}}'.format for c in t.columns}))
+        est = estimated_times(reproduction_notebooks(), a.scale)
+        tot = sum(est.get(p.stem, (0, 0))[0] for p in nbs)
+        if tot: print(f'these {len(nbs)} notebooks: about {tot / 3600:.1f} core-hours of training from scratch (on both cores of a 2-core machine about {tot / 7200:.1f} hours), estimated from their runs\' recorded times')
+        return
     dest = notebooks_dest(a.scale, a.out, a.in_place)
     if dest is not None: make_out(dest); print(f'executed notebooks go to {rel_path(dest)} (nbs/ is left as it is)')
     t0, runs0 = time.time(), len(list((out_root() / 'runs').glob('*/*/seed*')))

@@ -165,11 +165,11 @@ def resolve(self: TrainConfig) -> TrainConfig:
 def make_data(cfg: TrainConfig, # a resolved configuration
               **kwargs, # passed on to the dataset
              ):
-    "Build the dataset of `cfg.task` at `cfg.scale`."
+    "Build the dataset of `cfg.task` at `cfg.scale` (your own folders when `cfg.inputs` or `cfg.layers` is set)."
+    if cfg.inputs or cfg.layers: return own_data(cfg, **kwargs)
     if cfg.task in ('synthetic', 'synthetic3'):
         return SyntheticLayers(K=cfg.K, size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
     from sils.data import real  # real datasets read files: import them only when asked for
-    if cfg.inputs or cfg.layers: return own_data(cfg, **kwargs)
     if (missing := missing_task_data(cfg)): raise SilsError(missing)
     if cfg.task == 'intrinsic':
         return real.MITIntrinsic(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **{'input': cfg.mit_input, 'holdout': cfg.holdout, **kwargs})

@@ -1,24 +1,37 @@
 #!/usr/bin/env python
 """Run every notebook in nbs/ as a test, the way `nbdev_test` does, and end with `N passed, N failed, N skipped`.
 
-A thin wrapper over nbdev's own `test_nb` (same skip flags from settings.ini: `slow cuda`), which adds a line per
-notebook with its time and the closing count that CI reads.  Usage: python tools/test_notebooks.py [GLOB] [--workers N]
+A thin wrapper over nbdev's own `test_nb` (same skip flags from settings.ini: `slow cuda`), which prints a line per
+notebook as it finishes (PASS / FAIL and its time) and the closing count that CI reads. What a notebook prints while it
+runs (warnings, messages of the libraries it calls) is captured and shown only when it fails, with its traceback.
+Usage: python tools/test_notebooks.py [GLOB] [--workers N]
 
 A notebook that reads a real dataset says so in a comment line of its first code cell, `# requires data: mit-intrinsic`
 (names from `sils.data.real.DATASETS`, comma-separated). When one of them is missing where the loaders look, the
 notebook is not run: one `SKIP` line names the dataset and the command that fetches it. Nothing is skipped silently.
 """
-import argparse, json, os, re, sys, time
+import argparse, json, os, re, sys, tempfile, time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from fastcore.parallel import parallel
 from nbdev.config import get_config
 from nbdev.test import test_nb
 
 def _run(fn, skip_flags, basepath):
+    "Run one notebook in this worker with its stdout and stderr (file descriptors too) captured: (ok, seconds, what it printed)."
     t, main = time.time(), sys.modules['__main__']
-    try: ok, _ = test_nb(fn, skip_flags=skip_flags, basepath=basepath)
-    finally: sys.modules['__main__'] = main  # execnb replaces __main__; restore it for the next notebook in this worker
-    return ok, time.time() - t
+    sys.stdout.flush(); sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    with tempfile.TemporaryFile('w+', encoding='utf-8', errors='replace') as cap:
+        os.dup2(cap.fileno(), 1); os.dup2(cap.fileno(), 2)
+        try:
+            ok, _ = test_nb(fn, skip_flags=skip_flags, basepath=basepath)
+        except Exception as e: ok = False; print(f'{type(e).__name__}: {e}', file=sys.stderr)
+        finally:
+            sys.modules['__main__'] = main  # execnb replaces __main__; restore it for the next notebook in this worker
+            sys.stdout.flush(); sys.stderr.flush()
+            os.dup2(saved[0], 1); os.dup2(saved[1], 2); os.close(saved[0]); os.close(saved[1])
+        cap.seek(0); text = cap.read()
+    return ok, time.time() - t, text
 
 REQUIRES = re.compile(r'^#\s*requires data:\s*([\w-]+(?:\s*,\s*[\w-]+)*)', re.M)
 
@@ -57,10 +70,17 @@ def main():
     files = [f for f in files if f not in skipped]
     n_workers = max(1, min(a.workers, len(files) or 1))
     os.chdir(cfg.nbs_path)
-    t0 = time.time()
-    res = parallel(_run, files, skip_flags=skip, basepath=cfg.config_path, n_workers=n_workers, threadpool=False) if files else []
-    for f, (ok, t) in zip(files, res): print(f"{'PASS' if ok else 'FAIL'} {t:7.1f}s  {f.name}")
-    n_ok = sum(ok for ok, _ in res)
+    t0, n_ok = time.time(), 0
+    print(f'running {len(files)} notebook{"s" * (len(files) != 1)}, {n_workers} at a time; each line appears as its notebook finishes', flush=True)
+    with ProcessPoolExecutor(max_workers=n_workers) as pool:
+        jobs = {pool.submit(_run, f, skip, cfg.config_path): f for f in files}
+        for job in as_completed(jobs):
+            f = jobs[job]
+            try: ok, t, text = job.result()
+            except Exception as e: ok, t, text = False, float('nan'), f'{type(e).__name__}: {e}'
+            n_ok += ok
+            print(f"{'PASS' if ok else 'FAIL'} {t:7.1f}s  {f.name}", flush=True)
+            if not ok: print('\n'.join('    ' + l for l in text.rstrip().splitlines()[-60:]), flush=True)  # what the failing notebook printed
     print(f'total {time.time() - t0:.1f}s')
     print(f'{n_ok} passed, {len(files) - n_ok} failed, {len(skipped)} skipped')
     sys.exit(0 if n_ok == len(files) else 1)

@@ -8,9 +8,9 @@ __all__ = ['IMAGE_EXTS', 'MIT_OBJECTS', 'MIT_TEST', 'MIT_TRAIN', 'MIT_STRICT_INP
            'NATURAL_PHOTOS', 'BSDS_SCRIPT', 'CEILNET_SCRIPT', 'PHOTO_POOLS', 'REFLECTION_SOURCES', 'REFLECTION_TESTS',
            'GET_ALL', 'DATASETS', 'resize_image', 'load_cached', 'to_float', 'crop_params', 'apply_crop',
            'augment_crop', 'find_mit', 'load_mit_object', 'check_images', 'fit_scale', 'mit_scales', 'MITIntrinsic',
-           'IntrinsicFolder', 'LayerFolders', 'find_folder_triplets', 'find_sir2', 'find_real20', 'natural_photos',
-           'zhang_reflection', 'find_photos', 'split_photo_pools', 'find_ceilnet', 'split_ceilnet', 'reflection_root',
-           'Reflection', 'find_dataset']
+           'IntrinsicFolder', 'find_folder_triplets', 'find_sir2', 'find_real20', 'natural_photos', 'zhang_reflection',
+           'find_photos', 'split_photo_pools', 'find_ceilnet', 'split_ceilnet', 'reflection_root', 'Reflection',
+           'LayerFolders', 'find_dataset']
 
 # %% ../../nbs/02_data.real.ipynb #b1e69c0f
 import functools, math, re
@@ -445,113 +445,6 @@ class IntrinsicFolder(MITIntrinsic):
         self._setup(dirs, inputs, layers, test, files, None if fit_scale else lights, max_side, 'intrinsic images',
                     fit_input=fit_scale, fit_test=fit_scale, holdout=holdout)
 
-# %% ../../nbs/02_data.real.ipynb #38ca0904
-def _three(a: np.ndarray) -> np.ndarray:
-    "An H×W×C image as three channels (grey repeated, alpha dropped)."
-    return a[..., :3] if a.shape[-1] >= 3 else np.repeat(a[..., :1], 3, -1)
-
-class LayerFolders:
-    "Your own unpaired data: a folder of images to separate and one folder of samples per layer, with a seeded validation split."
-    channels = 3
-    def __init__(self, inputs: str | Path, # folder of images to separate (searched at any depth)
-                 layers: list[str | Path], # one folder of samples per layer, in layer order
-                 layer_names: list[str] | None = None, # the layers' names (default: the folders' names)
-                 fuse: str = 'add', # how layers make an image: 'add' (sum, clipped) or 'mul' (product)
-                 size: int | None = None, # side of training crops (default: the scale's real_size)
-                 seed: int = 0, # drives the validation split
-                 scale: str | Scale | None = None, # run scale for the defaults
-                 val_fraction: float = 0.1, # share of each layer folder held out for validation
-                 metrics: tuple[str, ...] | None = None, # what evaluation reports (default: mse, and psnr, ssim for 'add')
-                 max_side: int | None = 600, # long side of the cached training images
-                 test_max_side: int | None = -1, # long side of validation images; -1: by scale
-                 scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
-                ):
-        self.scale = get_scale(scale)
-        self.size = self.scale.real_size if size is None else size; _check_size(self.size)
-        if fuse not in ('add', 'mul'): raise SilsError(f"fuse must be 'add' or 'mul', not {fuse!r}.")
-        if not 0 < val_fraction < 1: raise SilsError(f"val_fraction must lie between 0 and 1, not {val_fraction!r}.")
-        layers = [Path(l) for l in layers]
-        if len(layers) < 2: raise SilsError(f"Give at least two layer folders (one per layer), got {len(layers)}.")
-        names = [l.name for l in layers] if layer_names is None else list(layer_names)
-        if len(names) != len(layers): raise SilsError(f"{len(layers)} layer folders but {len(names)} layer names ({', '.join(names)}).")
-        self.K, self.layer_names, self.fuse, self.seed, self.max_side, self.scale_range = len(layers), names, fuse, seed, max_side, scale_range
-        self.metrics = tuple(metrics) if metrics else (('mse', 'psnr', 'ssim') if fuse == 'add' else ('mse', 'si_mse', 'lmse'))
-        self.test_max_side = TEST_MAX_SIDE.get(self.scale.name) if test_max_side == -1 else test_max_side
-        self.input_dir, self.layer_dirs = Path(inputs), layers
-        self.inputs = self._found(self.input_dir, 'input', 1)
-        found = [self._found(d, n, 2) for d, n in zip(layers, names)]
-        seen = {}
-        for what, items in [('input', self.inputs), *zip(names, found)]:
-            for _, f in items:
-                if (r := f.resolve()) in seen and seen[r] != what:
-                    raise SilsError(f"{rel_path(f)} is both a {seen[r]} and a {what} image: the folders must not share files.")
-                seen[r] = what
-        self.train_layers, self.val_layers = [], []
-        rng = np.random.default_rng(seed)
-        for items in found:
-            n = len(items); k = min(max(1, round(val_fraction * n)), n - 1)
-            held = set(rng.permutation(n)[:k].tolist())
-            self.val_layers.append([items[j] for j in sorted(held)])
-            self.train_layers.append([items[j] for j in range(n) if j not in held])
-        check_images([f for items in [self.inputs, *found] for _, f in items], 'your folders')
-        self.last_names, self._val = None, None
-
-    @staticmethod
-    def _found(folder: Path, what: str, least: int) -> list[tuple[str, Path]]:
-        "The images below `folder`, or one SilsError saying what is missing."
-        if not folder.is_dir(): raise SilsError(f"The {what} folder {rel_path(folder)} does not exist.")
-        items = find_photos(folder)
-        if len(items) < least:
-            raise SilsError(f"The {what} folder {rel_path(folder)} holds {len(items)} image{'s' * (len(items) != 1)}; it needs at least {least} ({', '.join(IMAGE_EXTS)}).")
-        return items
-
-    def _crop(self, path, g) -> torch.Tensor:
-        return _rgb_t(augment_crop(load_cached(path, self.max_side), self.size, g, self.scale_range)).clamp(0, 1)
-
-    def _pick(self, pool, batch_size, g):
-        return [pool[i] for i in torch.randint(len(pool), (batch_size,), generator=g).tolist()]
-
-    def _fuse(self, layers: list[torch.Tensor]) -> torch.Tensor:
-        return torch.stack(layers).sum(0).clamp(0, 1) if self.fuse == 'add' else torch.stack(layers).prod(0)
-
-    def train_batch(self, batch_size: int, g: torch.Generator) -> tuple[torch.Tensor, list[torch.Tensor]]:
-        "Crops of the inputs and, independently, of each layer folder's training images."
-        _check_batch(batch_size)
-        xs = self._pick(self.inputs, batch_size, g)
-        x = torch.stack([self._crop(p, g) for _, p in xs])
-        picks = [self._pick(pool, batch_size, g) for pool in self.train_layers]
-        ls = [torch.stack([self._crop(p, g) for _, p in pk]) for pk in picks]
-        self.last_names = {'x': [n for n, _ in xs], **{name: [n for n, _ in pk] for name, pk in zip(self.layer_names, picks)}}
-        return x, ls
-
-    def paired_batch(self, batch_size: int, g: torch.Generator) -> tuple[torch.Tensor, list[torch.Tensor]]:
-        "Composites of training crops of every layer folder, with those crops as their layers (for the supervised oracle)."
-        _check_batch(batch_size)
-        ls = [torch.stack([self._crop(p, g) for _, p in self._pick(pool, batch_size, g)]) for pool in self.train_layers]
-        self.last_names = None
-        return self._fuse(ls), ls
-
-    def val_set(self) -> list[dict]:
-        "One dict per validation item: x (1×3×H×W, composed from held-out layer images), layers (K × 1×3×H×W), mask None, names."
-        if self._val is None:
-            self._val = []
-            for i in range(max(len(v) for v in self.val_layers)):
-                picks = [v[i % len(v)] for v in self.val_layers]
-                imgs = [_three(resize_image(to_float(load_cached(p, self.max_side)), self.test_max_side)) for _, p in picks]
-                h, w = min(a.shape[0] for a in imgs), min(a.shape[1] for a in imgs)
-                ts = [torch.from_numpy(np.ascontiguousarray(a[(a.shape[0] - h) // 2:][:h, (a.shape[1] - w) // 2:][:, :w])).permute(2, 0, 1)[None].clamp(0, 1) for a in imgs]
-                self._val.append(dict(x=self._fuse(ts), layers=ts, mask=None, names=['+'.join(n for n, _ in picks)]))
-        return [dict(x=d['x'].clone(), layers=[l.clone() for l in d['layers']], mask=None, names=list(d['names'])) for d in self._val]
-
-    def test_set(self) -> list[dict]:
-        "The validation set: the only images of your folders with ground truth."
-        return self.val_set()
-
-    def __repr__(self):
-        return (f"LayerFolders({rel_path(self.input_dir)}: {len(self.inputs)} inputs; "
-                + ', '.join(f"{n} {rel_path(d)}: {len(t)} train + {len(v)} validation" for n, d, t, v in zip(self.layer_names, self.layer_dirs, self.train_layers, self.val_layers))
-                + f"; fuse={self.fuse!r}, size={self.size})")
-
 # %% ../../nbs/02_data.real.ipynb #a3a5994e
 ROLE_DIRS = {'m': ('blended', 'mixture', 'mixed', 'input', 'blend'),
              'g': ('transmission', 'transmission_layer', 'background', 'background_layer', 'gt'),
@@ -985,6 +878,113 @@ class Reflection:
                     + (f", validation={len(self.val_items)} CEILNet train-half triplets)" if self.val_items else ")"))
         return (f"Reflection(source={self.source!r}, protocol={self.protocol!r}, size={self.size}, inputs={len(self.inputs)}, "
                 f"test={self.test_name} ({len(self.test_items)} images))")
+
+# %% ../../nbs/02_data.real.ipynb #38ca0904
+def _three(a: np.ndarray) -> np.ndarray:
+    "An H×W×C image as three channels (grey repeated, alpha dropped)."
+    return a[..., :3] if a.shape[-1] >= 3 else np.repeat(a[..., :1], 3, -1)
+
+class LayerFolders:
+    "Your own unpaired data: a folder of images to separate and one folder of samples per layer, with a seeded validation split."
+    channels = 3
+    def __init__(self, inputs: str | Path, # folder of images to separate (searched at any depth)
+                 layers: list[str | Path], # one folder of samples per layer, in layer order
+                 layer_names: list[str] | None = None, # the layers' names (default: the folders' names)
+                 fuse: str = 'add', # how layers make an image: 'add' (sum, clipped) or 'mul' (product)
+                 size: int | None = None, # side of training crops (default: the scale's real_size)
+                 seed: int = 0, # drives the validation split
+                 scale: str | Scale | None = None, # run scale for the defaults
+                 val_fraction: float = 0.1, # share of each layer folder held out for validation
+                 metrics: tuple[str, ...] | None = None, # what evaluation reports (default: mse, and psnr, ssim for 'add')
+                 max_side: int | None = 600, # long side of the cached training images
+                 test_max_side: int | None = -1, # long side of validation images; -1: by scale
+                 scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
+                ):
+        self.scale = get_scale(scale)
+        self.size = self.scale.real_size if size is None else size; _check_size(self.size)
+        if fuse not in ('add', 'mul'): raise SilsError(f"fuse must be 'add' or 'mul', not {fuse!r}.")
+        if not 0 < val_fraction < 1: raise SilsError(f"val_fraction must lie between 0 and 1, not {val_fraction!r}.")
+        layers = [Path(l) for l in layers]
+        if len(layers) < 2: raise SilsError(f"Give at least two layer folders (one per layer), got {len(layers)}.")
+        names = [l.name for l in layers] if layer_names is None else list(layer_names)
+        if len(names) != len(layers): raise SilsError(f"{len(layers)} layer folders but {len(names)} layer names ({', '.join(names)}).")
+        self.K, self.layer_names, self.fuse, self.seed, self.max_side, self.scale_range = len(layers), names, fuse, seed, max_side, scale_range
+        self.metrics = tuple(metrics) if metrics else (('mse', 'psnr', 'ssim') if fuse == 'add' else ('mse', 'si_mse', 'lmse'))
+        self.test_max_side = TEST_MAX_SIDE.get(self.scale.name) if test_max_side == -1 else test_max_side
+        self.input_dir, self.layer_dirs = Path(inputs), layers
+        self.inputs = self._found(self.input_dir, 'input', 1)
+        found = [self._found(d, n, 2) for d, n in zip(layers, names)]
+        seen = {}
+        for k, (what, items) in enumerate([('input', self.inputs), *zip(names, found)]):
+            for _, f in items:
+                if (r := f.resolve()) in seen and seen[r][0] != k:
+                    raise SilsError(f"{rel_path(f)} is both a{'n' * (seen[r][1] == 'input')} {seen[r][1]} and a {what} image: the folders must not share files.")
+                seen[r] = (k, what)
+        self.train_layers, self.val_layers = [], []
+        rng = np.random.default_rng(seed)
+        for items in found:
+            n = len(items); k = min(max(1, round(val_fraction * n)), n - 1)
+            held = set(rng.permutation(n)[:k].tolist())
+            self.val_layers.append([items[j] for j in sorted(held)])
+            self.train_layers.append([items[j] for j in range(n) if j not in held])
+        check_images([f for items in [self.inputs, *found] for _, f in items], 'your folders')
+        self.last_names, self._val = None, None
+
+    @staticmethod
+    def _found(folder: Path, what: str, least: int) -> list[tuple[str, Path]]:
+        "The images below `folder`, or one SilsError saying what is missing."
+        if not folder.is_dir(): raise SilsError(f"The {what} folder {rel_path(folder)} does not exist.")
+        items = find_photos(folder)
+        if len(items) < least:
+            raise SilsError(f"The {what} folder {rel_path(folder)} holds {len(items)} image{'s' * (len(items) != 1)}; it needs at least {least} ({', '.join(IMAGE_EXTS)}).")
+        return items
+
+    def _crop(self, path, g) -> torch.Tensor:
+        return _rgb_t(augment_crop(load_cached(path, self.max_side), self.size, g, self.scale_range)).clamp(0, 1)
+
+    def _pick(self, pool, batch_size, g):
+        return [pool[i] for i in torch.randint(len(pool), (batch_size,), generator=g).tolist()]
+
+    def _fuse(self, layers: list[torch.Tensor]) -> torch.Tensor:
+        return torch.stack(layers).sum(0).clamp(0, 1) if self.fuse == 'add' else torch.stack(layers).prod(0)
+
+    def train_batch(self, batch_size: int, g: torch.Generator) -> tuple[torch.Tensor, list[torch.Tensor]]:
+        "Crops of the inputs and, independently, of each layer folder's training images."
+        _check_batch(batch_size)
+        xs = self._pick(self.inputs, batch_size, g)
+        x = torch.stack([self._crop(p, g) for _, p in xs])
+        picks = [self._pick(pool, batch_size, g) for pool in self.train_layers]
+        ls = [torch.stack([self._crop(p, g) for _, p in pk]) for pk in picks]
+        self.last_names = {'x': [n for n, _ in xs], **{name: [n for n, _ in pk] for name, pk in zip(self.layer_names, picks)}}
+        return x, ls
+
+    def paired_batch(self, batch_size: int, g: torch.Generator) -> tuple[torch.Tensor, list[torch.Tensor]]:
+        "Composites of training crops of every layer folder, with those crops as their layers (for the supervised oracle)."
+        _check_batch(batch_size)
+        ls = [torch.stack([self._crop(p, g) for _, p in self._pick(pool, batch_size, g)]) for pool in self.train_layers]
+        self.last_names = None
+        return self._fuse(ls), ls
+
+    def val_set(self) -> list[dict]:
+        "One dict per validation item: x (1×3×H×W, composed from held-out layer images), layers (K × 1×3×H×W), mask None, names."
+        if self._val is None:
+            self._val = []
+            for i in range(max(len(v) for v in self.val_layers)):
+                picks = [v[i % len(v)] for v in self.val_layers]
+                imgs = [_three(resize_image(to_float(load_cached(p, self.max_side)), self.test_max_side)) for _, p in picks]
+                h, w = min(a.shape[0] for a in imgs), min(a.shape[1] for a in imgs)
+                ts = [torch.from_numpy(np.ascontiguousarray(a[(a.shape[0] - h) // 2:][:h, (a.shape[1] - w) // 2:][:, :w])).permute(2, 0, 1)[None].clamp(0, 1) for a in imgs]
+                self._val.append(dict(x=self._fuse(ts), layers=ts, mask=None, names=['+'.join(n for n, _ in picks)]))
+        return [dict(x=d['x'].clone(), layers=[l.clone() for l in d['layers']], mask=None, names=list(d['names'])) for d in self._val]
+
+    def test_set(self) -> list[dict]:
+        "The validation set: the only images of your folders with ground truth."
+        return self.val_set()
+
+    def __repr__(self):
+        return (f"LayerFolders({rel_path(self.input_dir)}: {len(self.inputs)} inputs; "
+                + ', '.join(f"{n} {rel_path(d)}: {len(t)} train + {len(v)} validation" for n, d, t, v in zip(self.layer_names, self.layer_dirs, self.train_layers, self.val_layers))
+                + f"; fuse={self.fuse!r}, size={self.size})")
 
 # %% ../../nbs/02_data.real.ipynb #65bf7bd5
 GET_ALL = 'python data_scripts/get_all.py'
