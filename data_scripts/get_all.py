@@ -25,15 +25,33 @@ def get_parser() -> argparse.ArgumentParser:
     return ap
 
 
+ARCHIVE = {'mit-intrinsic': 'python data_scripts/get_mit_intrinsic.py', 'bsds500': 'python data_scripts/get_bsds500.py'}
+# the datasets whose own script also takes a file fetched by hand (--archive FILE)
+
+def _folders(root: Path) -> set[Path]:
+    "Every folder under `root` (and `root` itself when it exists)."
+    return {root, *(p for p in root.rglob('*') if p.is_dir())} if root.is_dir() else set()
+
+def _remove_new_empty(root: Path, before: set[Path]):
+    "Remove the folders a failed fetch created under `root` that stayed empty (deepest first); keep every older one."
+    for d in sorted(_folders(root) - before, key=lambda p: len(p.parts), reverse=True):
+        try: d.rmdir()
+        except OSError: pass  # not empty: something was fetched into it
+
 def _fetch(name: str, root: Path) -> str | None:
-    "Run the download script of dataset `name` into `root`; return None on success, else the reason."
+    "Run the download script of dataset `name` into `root`; return None on success, else the reason (and remove the empty folders it made)."
     import get_bsds500, get_mit_intrinsic, get_real_reflection, get_reflection_synthetic
     main, argv = {'mit-intrinsic': (get_mit_intrinsic.main, ['--quiet']),
                   'real45': (get_real_reflection.main, ['--quiet']),
                   'bsds500': (get_bsds500.main, ['--quiet']),
                   'reflection-synthetic': (get_reflection_synthetic.main, ['--quiet'])}[name]
+    before = _folders(root)
     try: main(['--root', str(root), *argv]); return None
-    except FetchError as e: return str(e)
+    except FetchError as e:
+        _remove_new_empty(root, before)
+        why = str(e).replace(', or fetch the file by hand and pass it with --archive', '')
+        if name in ARCHIVE: why = why.rstrip('.') + f"; or fetch the file by hand and run `{ARCHIVE[name]} --archive FILE`"
+        return why
 
 
 def main(argv=None) -> int:

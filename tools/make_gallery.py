@@ -22,7 +22,7 @@ PAPER = {
     'fig4': ('Fig. 4', 'We conduct experiments with different … and the results are in Fig. 4'),
     'fig5': ('Fig. 5', 'our method generates both the albedo and shading layers with a good quality'),
     'fig6': ('Fig. 6', 'our method achieves the best background cleanness and the visual quality of the reflection layer'),
-    'fig7_mit': ('Fig. 7', 'the encoder projects and into the same cluster'),
+    'fig7_mit': ('Fig. 7', 'the encoder projects … into the same cluster (indicating the same latent space for albedo layer)'),
     'fig7_synthetic': ('Fig. 7 (on our synthetic data)', 'The two clusters stay apart from each other with a large distance.'),
     'fig8': ('Fig. 8 (b)', 'demonstrate the successfulness of our method to handle such a challenging problem'),
     'fig8a': ('Fig. 8 (a)', 'We re-render the synthetic dataset with three different shapes, i.e., square, circle and triangle'),
@@ -79,6 +79,54 @@ def scale_of(root: Path, nb: str, stem: str) -> tuple[str, str]:
     return 'not recorded', 'neither the notebook\'s output nor the results files say'
 
 
+def _mean(root: Path, stem: str, **where) -> dict:
+    "Mean value per method of results/<stem>.csv at the small scale over the rows matching `where` (all seeds and layers)."
+    import pandas as pd
+    f = root / 'results' / f'{stem}.csv'
+    if not f.is_file(): return {}
+    d = pd.read_csv(f)
+    d = d[d['scale'] == 'small']
+    for k, v in where.items(): d = d[d[k] == v]
+    return d.groupby('method')['value'].mean().to_dict()
+
+def _seeds(root: Path, stem: str) -> str:
+    import pandas as pd
+    f = root / 'results' / f'{stem}.csv'
+    s = sorted(int(x) for x in pd.read_csv(f).query("scale == 'small'")['seed'].unique()) if f.is_file() else []
+    return f"seed{'s' * (len(s) > 1)} {', '.join(map(str, s))}"
+
+def headline(root: Path, stem: str) -> str:
+    "Our headline number for a paper figure, computed from the committed results/*.csv (small scale), or '—'."
+    try:
+        if stem == 'fig3c':
+            m = _mean(root, 'fig3c')
+            r = lambda k: f"{m['sils'] / m[k]:.2f}"
+            return (f"SILS's error ÷ CycleGAN's {r('cyclegan')}, ÷ UNIT's {r('unit')}, ÷ w/o CC {r('sils-no-cc')}, "
+                    f"÷ w/o SS {r('sils-no-ss')} ({_seeds(root, 'fig3c')})")
+        if stem == 'fig3b_lambda':
+            m = _mean(root, 'fig3b'); t = m.pop('trivial')
+            v = {k: x / t for k, x in m.items()}
+            return f"every setting {min(v.values()):.2f}–{max(v.values()):.2f}× the trivial split's error ({_seeds(root, 'fig3b')})"
+        if stem == 'fig4':
+            m = _mean(root, 'fig4'); best = min(m, key=m.get)
+            return f"lowest error at {best} ({m[best]:.4f}); w1=1,w2=1: {m['w1=1,w2=1']:.4f} (MSE, {_seeds(root, 'fig4')})"
+        if stem == 'fig8':
+            import pandas as pd
+            d = pd.read_csv(root / 'results' / 'fig8.csv').query("scale == 'small'").groupby(['method', 'layer'])['value'].mean()
+            return 'SILS ÷ x/3 per layer ' + ' / '.join(f"{d['sils'][l] / d['trivial'][l]:.2f}" for l in sorted(d['sils'].index)) + f" ({_seeds(root, 'fig8')})"
+        if stem == 'fig5':
+            m, l = _mean(root, 'table1', metric='mse', layer='avg'), _mean(root, 'table1', metric='lmse', layer='avg')
+            return f"MIT, SILS: MSE {m['sils']:.4f}, LMSE {l['sils']:.4f} (paper 0.0154, 0.025; {_seeds(root, 'table1')})"
+        if stem in ('fig6', 'fig1'):
+            m = _mean(root, 'table2', metric='ssim', layer='background')
+            return f"background SSIM, SILS {m['sils']:.3f} against the input's {m['input']:.3f} (CEILNet and real20, {_seeds(root, 'table2')})"
+        if stem in ('fig7_synthetic', 'fig7_mit'):
+            m = _mean(root, 'fig7' if stem == 'fig7_synthetic' else 'fig7_mit', metric='ratio')
+            return f"inter ÷ intra distance {m['sils']:.0f} for SILS, {m['untrained']:.0f} before training (seed 0)"
+    except (KeyError, ValueError, ZeroDivisionError): return 'not computed (results missing)'
+    return '—'
+
+
 def commit_of(root: Path, png: Path) -> str:
     "The last commit that changed the figure file (or 'not committed')."
     r = subprocess.run(['git', 'log', '-1', '--format=%h', '--', str(png.relative_to(root))], cwd=root, capture_output=True, text=True)
@@ -116,7 +164,8 @@ def gallery(root: Path) -> str:
             from_nb[scale] = from_nb.get(scale, 0) + 1
             scale = f'{scale} ({where})'
         else: made, cmd, scale = MANUAL[stem], '—', '—'
-        rows.append(f'| ![{stem}]({png.name}) | `{png.name}` | {what} | {made} | {cmd} | {scale} | {commit_of(root, png)} |')
+        ours = headline(root, stem) if stem in PAPER else '—'
+        rows.append(f'| ![{stem}]({png.name}) | `{png.name}` | {what} | {ours} | {made} | {cmd} | {scale} | {commit_of(root, png)} |')
     if problems: raise GalleryError('figures that cannot be attributed:\n  ' + '\n  '.join(problems))
     head = ['# Figures',
             '',
@@ -129,8 +178,11 @@ def gallery(root: Path) -> str:
             'The scale comes from the notebook\'s committed output when it prints one, else from the last `sils-reproduce` run of that notebook',
             'recorded in `results/reproduce_times.csv`, else from the `scale` column of the figure\'s results file; the column says which.',
             '',
-            '| figure | file | in the paper | made by | command | scale (from) | commit |',
-            '|---|---|---|---|---|---|---|']
+            'The column *ours* is our headline number for that figure, computed from the committed `results/*.csv` at the `small` scale',
+            '(mean over the seeds named); each notebook gives the full comparison.',
+            '',
+            '| figure | file | in the paper | ours | made by | command | scale (from) | commit |',
+            '|---|---|---|---|---|---|---|---|']
     return '\n'.join(head + rows) + '\n'
 
 
