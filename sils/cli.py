@@ -215,10 +215,12 @@ def quality_lines(ev, # a run's eval.csv (metric, layer, value; do_nothing and d
             f"{', '.join(sorted(set(ev['metric']) - set(HIGHER_IS_BETTER))) or '-'}; higher for psnr, ssim)"]
 
 def join_layers(a: dict) -> dict:
-    "sils-train's options with --layers' folders as TrainConfig holds them (comma-separated); a folder with a comma is refused."
+    "sils-train's options with --inputs and --layers as TrainConfig holds them: absolute paths (a run resumes from any folder), layers comma-separated."
+    absolute = lambda d: str(Path(d).expanduser().absolute())
+    if a.get('inputs'): a = {**a, 'inputs': absolute(a['inputs'])}
     if isinstance(a.get('layers'), list):
         if any(',' in l for l in a['layers']): raise SilsError(f"--layers: a folder name may not contain a comma ({', '.join(a['layers'])}).")
-        a = {**a, 'layers': ','.join(a['layers'])}
+        a = {**a, 'layers': ','.join(absolute(l) for l in a['layers'])}
     return a
 
 # %% ../nbs/11_cli.ipynb #6d5873f0

@@ -210,7 +210,8 @@ def missing_task_data(cfg: TrainConfig, # a configuration of a real task without
     *names, _ = OWN_LAYERS[cfg.task]
     manual = [n for n in need if DATASETS.get(n, {}).get('manual')]
     return (f"--task {cfg.task} trains on your own folders (--inputs DIR --layers {' '.join(n.upper() for n in names)}) or on our "
-            f"datasets, and {' and '.join(need)} {'is' if len(need) == 1 else 'are'} missing: run `{GET_ALL}`"
+            f"datasets, and {' and '.join(need)} {'is' if len(need) == 1 else 'are'} missing (looked in "
+            f"{', '.join(rel_path(r) for r in data_roots())}): run `{GET_ALL}`"
             + (f" ({' and '.join(manual)}: a manual download it explains)" if manual else '') + '.')
 
 # %% ../nbs/07_train.ipynb #e3918441
