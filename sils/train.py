@@ -348,7 +348,8 @@ def eval_protocol(data, # the dataset `evaluate` scored
     resize = f', resized (bilinear, antialiased) to a long side of at most {side} px' if side else ''
     masked = any(it.get('mask') is not None for it in items)
     names = getattr(data, 'metrics', ('mse', 'si_mse', 'lmse') if getattr(data, 'fuse', 'add') == 'mul' else ('mse',))
-    head = (f'{n} fixed test images ({size}{resize}); each input reflect-padded at the bottom/right to a multiple of {multiple} '
+    kind = getattr(data, 'test_kind', 'fixed test images')  # a dataset may say what its test images are
+    head = (f'{n} {kind} ({size}{resize}); each input reflect-padded at the bottom/right to a multiple of {multiple} '
             f'and the prediction cropped back; ')
     return {m: head + _METRIC_TEXT.get(m, m).format(mask=' inside the object mask' if masked and m in MASKED_METRICS else '')
                + '; mean over images' for m in names}

@@ -886,7 +886,7 @@ def _three(a: np.ndarray) -> np.ndarray:
 
 class LayerFolders:
     "Your own unpaired data: a folder of images to separate and one folder of samples per layer, with a seeded validation split."
-    channels = 3
+    channels, test_kind = 3, 'validation composites of held-out layer images'  # what evaluation scores (eval_protocol)
     def __init__(self, inputs: str | Path, # folder of images to separate (searched at any depth)
                  layers: list[str | Path], # one folder of samples per layer, in layer order
                  layer_names: list[str] | None = None, # the layers' names (default: the folders' names)
