@@ -11,7 +11,7 @@ __all__ = ['HELP', 'FIGURE_NOTEBOOKS', 'NOTEBOOK_GROUPS', 'TIMES_CSV', 'OneLineP
            'reproduce_parser', 'log_time', 'notebooks_dest', 'reproduce_main', 'reproduce_cli']
 
 # %% ../nbs/11_cli.ipynb #de6fa92f
-import argparse, ast, functools, io, json, os, re, sys, subprocess, tempfile, time, tokenize
+import argparse, ast, functools, io, json, os, re, sys, subprocess, tempfile, time, tokenize, importlib.util
 from collections import Counter
 from dataclasses import MISSING
 from pathlib import Path
@@ -61,7 +61,6 @@ def make_out(path: str | Path, # a folder `check_out` accepted
 # %% ../nbs/11_cli.ipynb #3f744cb1
 def _module_source(module: str) -> str:
     "The source text of a sils module, found without importing it."
-    import importlib.util
     return Path(importlib.util.find_spec(module).origin).read_text()
 
 @functools.lru_cache(maxsize=None)
@@ -153,15 +152,15 @@ def train_main(argv=None):
     out, resume, device, quiet = a.pop('out'), a.pop('resume'), a.pop('device'), a.pop('quiet')
     out = check_out(out); get_device(device)  # one line before torch loads the data or a model
     created = not out.exists()
-    from sils.train import TrainConfig, train
-    import pandas as pd
+    from sils.train import TrainConfig, train  # lazy: the trainer loads torch; the commands start without it (42_structure)
+    import pandas as pd  # lazy: the commands start without pandas (42_structure)
     try:
         if not resume: make_out(out)
         t = train(TrainConfig(**a), out, resume=resume, device=device, progress=not quiet, given=given)
     except BaseException:
         if created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a refused run leaves no empty folder
         raise
-    from sils.distributed import is_main
+    from sils.distributed import is_main  # lazy: loads torch, as the trainer above does (42_structure)
     if not is_main(): return  # under torchrun only the first process reports
     ev = pd.read_csv(out / 'eval.csv') if (out / 'eval.csv').is_file() else t.evaluate()
     print(f'{t.cfg.method}/{t.cfg.task}: {t.step} steps, {t.wall:.0f} s; test errors:')
@@ -230,7 +229,7 @@ def tile_starts(size: int, # the image side
 
 def _ramp(n: int, overlap: int, start: bool, end: bool):
     "Blending weights along one side of a tile: rising over `overlap` pixels at inner edges, 1 elsewhere."
-    import torch
+    import torch  # lazy: the commands start without torch (42_structure)
     w = torch.ones(n)
     r = torch.arange(1, overlap + 1, dtype=torch.float32) / (overlap + 1)
     if start: w[:overlap] = r[:n]
@@ -243,7 +242,7 @@ def separate_tiled(fn, # maps an N×C×H×W batch of any size to a list of K lay
                    overlap: int = 64, # pixels shared by neighbouring tiles, blended linearly
                   ) -> list:
     "Separate `x` in overlapping tiles blended with linear weights, so memory depends on `tile`, not on the image."
-    import torch
+    import torch  # lazy: the commands start without torch (42_structure)
     H, W = x.shape[-2:]
     if not tile or (H <= tile and W <= tile): return [l.cpu() for l in fn(x)]
     overlap = min(overlap, tile // 2)
@@ -266,7 +265,7 @@ def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
                   ):
     "A function x → list of layers from a checkpoint, with its layer names and channels."
     dev = get_device(device)
-    from sils.train import TrainConfig, load_method, separate_padded
+    from sils.train import TrainConfig, load_method, separate_padded  # lazy: the trainer loads torch; the commands start without it (42_structure)
     method, ck = load_method(checkpoint, dev)  # one line for a missing, corrupt, foreign or other-version checkpoint
     multiple = getattr(method, 'multiple', None) or 2 ** TrainConfig(**ck['cfg']).resolve().depth
     fn = lambda x: separate_padded(lambda t: method.separate(t.to(dev)), x, multiple)
@@ -293,7 +292,7 @@ def separate_main(argv=None):
     for p in a.images:  # every input exists and is an image before any work
         if Path(p).is_dir() or not Path(p).is_file(): load_image(p)
     fn, names, channels = load_separator(a.checkpoint, a.device)
-    from sils.train import sample_grid
+    from sils.train import sample_grid  # lazy: the trainer loads torch; the commands start without it (42_structure)
     imgs = [load_image(p, channels=channels) for p in a.images]  # read all first: a bad file stops before any output
     plan, note = plan_outputs(a.images, names, out, a.overwrite)
     if note: print(note)
@@ -380,7 +379,7 @@ def last_times(scale: str, # the run scale
     "Seconds each notebook took the last time it ran from scratch (no finished runs at start) at `scale`."
     path = path or results_dir() / TIMES_CSV
     if not path.is_file(): return {}
-    import pandas as pd
+    import pandas as pd  # lazy: the commands start without pandas (42_structure)
     t = pd.read_csv(path)
     t = t[(t['scale'] == scale) & (t['runs_at_start'] == 0)]
     return t.groupby('notebook')['seconds'].last().to_dict()
@@ -397,7 +396,7 @@ def notebook_table(nbs: list[Path], # the notebooks to list
                    scale: str, # the run scale
                   ):
     "What sils-reproduce would run: kind, last from-scratch time at `scale`, and finished run folders."
-    import pandas as pd
+    import pandas as pd  # lazy: the commands start without pandas (42_structure)
     times = last_times(scale)
     rows = []
     for p in nbs:
@@ -490,7 +489,7 @@ def log_time(notebook: str, # the notebook's name
              runs_at_start: int, # run folders that existed when the sils-reproduce call began (0: from scratch)
             ) -> Path:
     "Append one row to results/reproduce_times.csv: what ran, how long, from how many finished runs, on how many CPUs."
-    import pandas as pd
+    import pandas as pd  # lazy: the commands start without pandas (42_structure)
     path = results_dir() / TIMES_CSV
     row = pd.DataFrame([dict(notebook=notebook, scale=scale, seconds=round(seconds, 1), runs_at_start=runs_at_start,
                              cpus=os.cpu_count(), threads=os.environ.get('OMP_NUM_THREADS', ''), commit=git_commit(),
@@ -516,7 +515,7 @@ def _reproduce(a):
     "Run (or list) the notebooks `a` selects."
     nbs = select_notebooks(reproduction_notebooks(), a.only)
     if a.list:
-        import pandas as pd
+        import pandas as pd  # lazy: the commands start without pandas (42_structure)
         print(f'sils-reproduce --scale {a.scale} runs {len(nbs)} notebooks (time: the last run from scratch at this '
               f'scale; finished runs: run folders holding eval.csv under {rel_path(out_root() / "runs")}):')
         t = notebook_table(nbs, a.scale)
