@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
+import matplotlib.pyplot as plt
 from torch import Tensor
 from .core import SilsError
 
@@ -186,7 +187,6 @@ def plot_latent_pca(df: pd.DataFrame, # from latent_pca
                     ax=None, # matplotlib axes (new figure if None)
                    ):
     "Scatter the first two PCA coordinates: one colour per layer, dots for E_k(x), crosses for E_k(l_k)."
-    import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=(4.2, 3.6))
     K = int(df['layer'].max())
     names = list(layer_names) if layer_names is not None else [f'layer {k}' for k in range(1, K + 1)]

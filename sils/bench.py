@@ -11,6 +11,8 @@ import argparse, os, resource, sys, time, multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, asdict
 from pathlib import Path
+from .core import SilsError, get_scale, git_commit, results_dir, rel_path, atomic_write
+from .cli import OneLineParser, _run_cli
 
 # %% ../nbs/13_bench.ipynb #9173a584
 BENCH_METHODS = ('sils', 'sils-no-ss', 'cyclegan', 'unit', 'supervised')
@@ -29,9 +31,8 @@ class BenchSpec:
 
     def config(self):
         "The TrainConfig and dataset this configuration trains on (synthetic images: no dataset needed)."
-        from sils.core import get_scale, SilsError
-        from sils.train import TrainConfig
-        from sils.data.synthetic import SyntheticLayers
+        from sils.train import TrainConfig  # lazy: the trainer loads torch; the commands start without it (42_structure)
+        from sils.data.synthetic import SyntheticLayers  # lazy: sils-bench starts without torch (42_structure)
         if self.method not in BENCH_METHODS: raise SilsError(f"Unknown method {self.method!r}: choose from {', '.join(BENCH_METHODS)}.")
         if self.generator not in BENCH_GENERATORS: raise SilsError(f"Unknown generator {self.generator!r}: choose synthetic or real.")
         sc = get_scale(self.scale)
@@ -54,7 +55,7 @@ def _timed(fn, acc: dict, key: str):
 
 def _matmul_gflops(n: int = 1024, reps: int = 5) -> float:
     "The best GFLOP/s of an n×n matrix product on this process's threads: the dense-arithmetic peak we compare with."
-    import torch
+    import torch  # lazy: sils-bench starts without torch (42_structure)
     a, b = torch.randn(n, n), torch.randn(n, n)
     a @ b
     best = min(_secs(lambda: a @ b) for _ in range(reps))
@@ -65,9 +66,9 @@ def _secs(f) -> float:
 
 def bench_one(spec: BenchSpec) -> dict:
     "Time `spec` in this process: steps/s, images/s, the share of each part of a step, GFLOP/s and peak memory."
-    import torch
-    from torch.utils.flop_counter import FlopCounterMode
-    from sils.train import Trainer
+    import torch  # lazy: sils-bench starts without torch (42_structure)
+    from torch.utils.flop_counter import FlopCounterMode  # lazy: sils-bench starts without torch (42_structure)
+    from sils.train import Trainer  # lazy: the trainer loads torch; the commands start without it (42_structure)
     torch.set_num_threads(spec.threads)
     cfg, data = spec.config()
     t = Trainer(cfg, data=data, device='cpu', speedups=spec.speedups)
@@ -117,9 +118,8 @@ def bench_grid(specs: list[BenchSpec], # the configurations
                progress: bool = True, # one line per configuration on stderr
               ) -> "pd.DataFrame":
     "Benchmark every configuration in its own process; one row each, with the machine, torch and commit recorded."
-    import pandas as pd, torch
-    from sils.core import git_commit
-    from sils.train import cpu_model  # the same record every run keeps
+    import pandas as pd, torch  # lazy: sils-bench starts without torch (42_structure)
+    from sils.train import cpu_model  # the same record every run keeps; lazy: the trainer loads torch; the commands start without it (42_structure)
     rows = []
     for i, s in enumerate(specs):
         if progress: print(f'[{i + 1}/{len(specs)}] {s.method} {s.generator} {s.scale} threads={s.threads} speedups={s.speedups}', file=sys.stderr, flush=True)
@@ -131,7 +131,6 @@ def bench_grid(specs: list[BenchSpec], # the configurations
 # %% ../nbs/13_bench.ipynb #28736bd8
 def bench_parser() -> argparse.ArgumentParser:
     "The argument parser of sils-bench."
-    from sils.cli import OneLineParser
     p = OneLineParser(prog='sils-bench', description='Benchmark training steps: speed, where the time goes, memory.')
     p.add_argument('--methods', nargs='+', default=list(BENCH_METHODS), choices=BENCH_METHODS, help='methods to time')
     p.add_argument('--generators', nargs='+', default=list(BENCH_GENERATORS), choices=BENCH_GENERATORS, help='generators to time')
@@ -148,7 +147,6 @@ SHOW = ['method', 'generator', 'scale', 'threads', 'speedups', 'timed_steps', 's
 
 def bench_main(argv=None):
     "Parse sils-bench's arguments, run the grid, print and save the table."
-    from sils.core import SilsError, results_dir, rel_path, atomic_write
     a = bench_parser().parse_args(argv)
     if a.steps < 1: raise SilsError(f"--steps must be at least 1, got {a.steps}.")
     bad = [n for n in a.threads if not 1 <= n <= (os.cpu_count() or 1) * 4]
@@ -164,5 +162,4 @@ def bench_main(argv=None):
     return df
 
 def bench_cli():
-    from sils.cli import _run_cli
     sys.exit(_run_cli('sils-bench', bench_main))

@@ -13,7 +13,7 @@ __all__ = ['HELP', 'FOLDER_OPTIONS', 'HIGHER_IS_BETTER', 'FIGURE_NOTEBOOKS', 'NO
            'reproduce_cli']
 
 # %% ../nbs/11_cli.ipynb #de6fa92f
-import argparse, ast, functools, io, json, os, re, sys, subprocess, tempfile, time, tokenize
+import argparse, ast, functools, io, json, os, re, sys, subprocess, tempfile, time, tokenize, importlib.util
 from collections import Counter
 from dataclasses import MISSING
 from pathlib import Path
@@ -63,7 +63,6 @@ def make_out(path: str | Path, # a folder `check_out` accepted
 # %% ../nbs/11_cli.ipynb #3f744cb1
 def _module_source(module: str) -> str:
     "The source text of a sils module, found without importing it."
-    import importlib.util
     return Path(importlib.util.find_spec(module).origin).read_text()
 
 @functools.lru_cache(maxsize=None)
@@ -180,15 +179,15 @@ def train_main(argv=None):
     a = apply_recipe(join_layers(a), given)
     out = check_out(out); get_device(device)  # one line before torch loads the data or a model
     created = not out.exists()
-    from sils.train import TrainConfig, train
-    import pandas as pd
+    from sils.train import TrainConfig, train  # lazy: the trainer loads torch; the commands start without it (42_structure)
+    import pandas as pd  # lazy: the commands start without pandas (42_structure)
     try:
         if not resume: make_out(out)
         t = train(TrainConfig(**a), out, resume=resume, device=device, progress=not quiet, given=given)
     except BaseException:
         if created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a refused run leaves no empty folder
         raise
-    from sils.distributed import is_main
+    from sils.distributed import is_main  # lazy: loads torch, as the trainer above does (42_structure)
     if not is_main(): return  # under torchrun only the first process reports
     ev = pd.read_csv(out / 'eval.csv') if (out / 'eval.csv').is_file() else t.evaluate()
     print(f'{t.cfg.method}/{t.cfg.task}: {t.step} steps, {t.wall:.0f} s; test scores:')
@@ -281,7 +280,7 @@ def tile_starts(size: int, # the image side
 
 def _ramp(n: int, overlap: int, start: bool, end: bool):
     "Blending weights along one side of a tile: rising over `overlap` pixels at inner edges, 1 elsewhere."
-    import torch
+    import torch  # lazy: the commands start without torch (42_structure)
     w = torch.ones(n)
     r = torch.arange(1, overlap + 1, dtype=torch.float32) / (overlap + 1)
     if start: w[:overlap] = r[:n]
@@ -294,7 +293,7 @@ def separate_tiled(fn, # maps an N×C×H×W batch of any size to a list of K lay
                    overlap: int = 64, # pixels shared by neighbouring tiles, blended linearly
                   ) -> list:
     "Separate `x` in overlapping tiles blended with linear weights, so memory depends on `tile`, not on the image."
-    import torch
+    import torch  # lazy: the commands start without torch (42_structure)
     H, W = x.shape[-2:]
     if not tile or (H <= tile and W <= tile): return [l.cpu() for l in fn(x)]
     overlap = min(overlap, tile // 2)
@@ -317,7 +316,7 @@ def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
                   ):
     "A function x → list of layers from a checkpoint, with its layer names and channels."
     dev = get_device(device)
-    from sils.train import TrainConfig, load_method, separate_padded
+    from sils.train import TrainConfig, load_method, separate_padded  # lazy: the trainer loads torch; the commands start without it (42_structure)
     method, ck = load_method(checkpoint, dev)  # one line for a missing, corrupt, foreign or other-version checkpoint
     multiple = getattr(method, 'multiple', None) or 2 ** TrainConfig(**ck['cfg']).resolve().depth
     fn = lambda x: separate_padded(lambda t: method.separate(t.to(dev)), x, multiple)
@@ -358,7 +357,7 @@ def separate_parser() -> argparse.ArgumentParser:
 def separate_main(argv=None):
     "Parse sils-separate's arguments and separate every image."
     a = separate_parser().parse_args(argv)
-    from sils.train import read_checkpoint, sample_grid
+    from sils.train import read_checkpoint, sample_grid  # lazy: the trainer loads torch; the commands start without it (42_structure)
     if a.tile < 0 or 0 < a.tile < 64: raise SilsError(f"--tile must be 0 (never tile) or at least 64 pixels, not {a.tile}.")
     out = check_out(a.out)
     for p in a.images:  # every input exists and is an image before any work
@@ -452,7 +451,7 @@ def last_times(scale: str, # the run scale
     "Seconds each notebook took the last time it ran from scratch (no finished runs at start) at `scale`."
     path = path or results_dir() / TIMES_CSV
     if not path.is_file(): return {}
-    import pandas as pd
+    import pandas as pd  # lazy: the commands start without pandas (42_structure)
     t = pd.read_csv(path)
     t = t[(t['scale'] == scale) & (t['runs_at_start'] == 0)]
     return t.groupby('notebook')['seconds'].last().to_dict()
@@ -497,7 +496,7 @@ def notebook_table(nbs: list[Path], # the notebooks to list
                    scale: str, # the run scale
                   ):
     "What sils-reproduce would run: kind, the training time its committed runs recorded at `scale`, and finished run folders."
-    import pandas as pd
+    import pandas as pd  # lazy: the commands start without pandas (42_structure)
     est = estimated_times(reproduction_notebooks(nbs[0].parent) if nbs else [], scale)
     rows = []
     for p in nbs:
@@ -590,7 +589,7 @@ def log_time(notebook: str, # the notebook's name
              runs_at_start: int, # run folders that existed when the sils-reproduce call began (0: from scratch)
             ) -> Path:
     "Append one row to results/reproduce_times.csv: what ran, how long, from how many finished runs, on how many CPUs."
-    import pandas as pd
+    import pandas as pd  # lazy: the commands start without pandas (42_structure)
     path = results_dir() / TIMES_CSV
     row = pd.DataFrame([dict(notebook=notebook, scale=scale, seconds=round(seconds, 1), runs_at_start=runs_at_start,
                              cpus=os.cpu_count(), threads=os.environ.get('OMP_NUM_THREADS', ''), commit=git_commit(),
@@ -616,7 +615,7 @@ def _reproduce(a):
     "Run (or list) the notebooks `a` selects."
     nbs = select_notebooks(reproduction_notebooks(), a.only)
     if a.list:
-        import pandas as pd
+        import pandas as pd  # lazy: the commands start without pandas (42_structure)
         print(f'sils-reproduce --scale {a.scale} runs {len(nbs)} notebooks (training: the time its runs recorded in results/, '
               f'single-threaded core-minutes, each run counted once; finished runs: run folders holding eval.csv under {rel_path(out_root() / "runs")}):')
         t = notebook_table(nbs, a.scale)

@@ -78,7 +78,7 @@ def set_seed(seed: int, # the seed for python, numpy and torch
              deterministic: bool | None = None, # force torch's deterministic algorithms (None: only when CUDA is present)
             ) -> np.random.Generator:
     "Seed every random number generator and return a fresh NumPy generator from `seed`."
-    import torch
+    import torch  # lazy: sils.core, which every command imports, loads without torch (42_structure)
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
     if deterministic is None: deterministic = torch.cuda.is_available()
     if torch.cuda.is_available():
@@ -93,7 +93,7 @@ def set_seed(seed: int, # the seed for python, numpy and torch
 def get_device(device: "str | torch.device | None" = None, # 'cpu', 'cuda', 'cuda:1', 'mps', … or None for the best available
               ) -> "torch.device":
     "Return `device` when this machine has it (else one clear SilsError), or CUDA when present, else the CPU."
-    import torch
+    import torch  # lazy: sils.core, which every command imports, loads without torch (42_structure)
     if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     try: dev = torch.device(device)
     except (RuntimeError, TypeError, ValueError):
@@ -269,7 +269,7 @@ def to_tensor(img: np.ndarray, # H×W×C array or N×H×W×C batch
               device: "str | torch.device" = 'cpu', # where the tensor goes
              ) -> "torch.Tensor":
     "Convert an H×W×C image (or a batch of them) to a float32 C×H×W (N×C×H×W) tensor."
-    import torch
+    import torch  # lazy: sils.core, which every command imports, loads without torch (42_structure)
     t = torch.as_tensor(np.ascontiguousarray(img), dtype=torch.float32)
     return t.permute(2, 0, 1) if t.ndim == 3 else t.permute(0, 3, 1, 2) if t.ndim == 4 else _bad_ndim(t)
 
@@ -308,7 +308,7 @@ def save_results(rows: "list[dict] | pd.DataFrame", # result rows (see `result_r
                  folder: Path | None = None, # defaults to `results_dir()`
                 ) -> Path:
     "Write result rows to `results/<experiment>.csv` (replacing it atomically) and return the path."
-    import pandas as pd
+    import pandas as pd  # lazy: sils.core loads without pandas (42_structure)
     df = pd.DataFrame(rows)
     missing = [c for c in RESULT_COLUMNS if c not in df.columns]
     if missing: raise SilsError(f"Result rows lack the columns {missing}.")
@@ -320,7 +320,7 @@ def save_results(rows: "list[dict] | pd.DataFrame", # result rows (see `result_r
 
 def load_results(experiment: str, folder: Path | None = None) -> "pd.DataFrame":
     "Read `results/<experiment>.csv`."
-    import pandas as pd
+    import pandas as pd  # lazy: sils.core loads without pandas (42_structure)
     path = Path(folder or results_dir()) / f'{experiment}.csv'
     if not path.is_file(): raise SilsError(f"No results for {experiment!r} at {rel_path(path)}: run the experiment first.")
     return pd.read_csv(path, dtype={'commit': str})  # a short hash can be all digits ('0123456'): keep it text
@@ -340,7 +340,7 @@ def get_method(name: str # a registered or built-in method name
               ) -> type:
     "The class registered as `name`, importing the module of a built-in method on first use."
     if name not in METHODS and name in BUILTIN_METHODS:
-        import importlib; importlib.import_module(BUILTIN_METHODS[name])
+        import importlib; importlib.import_module(BUILTIN_METHODS[name])  # by name: core cannot import the modules above it
     if name not in METHODS:
         raise SilsError(f"Unknown method {name!r}: choose one of {', '.join(sorted(set(METHODS) | set(BUILTIN_METHODS)))}.")
     return METHODS[name]

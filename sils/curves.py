@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 import matplotlib.pyplot as plt
 from .core import SilsError, Scale, get_scale, git_commit, atomic_write, rel_path
-from .train import TrainConfig, Trainer, evaluate, CKPT_NAME
+from .train import TrainConfig, Trainer, evaluate, make_data, CKPT_NAME
 from .baselines.classic import classic_method
 from .grid import Run, _single_thread, _worker_init, _cost, _changed, _saved_spec
 
@@ -93,7 +93,6 @@ def reference_rows(cfg: TrainConfig, # the task and scale of the curves
                    **kwargs, # passed to the classical method
                   ) -> pd.DataFrame:
     "Validation errors of a training-free method, as curve rows with step 0."
-    from sils.train import make_data
     c = cfg.resolve(); data = make_data(c)
     fn = classic_method(method, **({'K': data.K} if method == 'trivial' else {}), **kwargs)
     ev = evaluate(fn, ValidationView(data), 'cpu', 1)

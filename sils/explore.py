@@ -12,9 +12,15 @@ import functools, math, tempfile
 from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd, torch
+import matplotlib.pyplot as plt
+import ipywidgets as widgets
+from IPython import get_ipython
+from IPython.display import display
 from .core import *
 from .losses import sigmoid_distance, fuse
 from .assumptions import _pad, _flat
+from .train import TrainConfig, make_data, train, read_checkpoint, load_method, separate_padded
+from .grid import runs_folder
 from .plots import layer_gain, method_label, show_image
 
 # %% ../nbs/40_explorer.ipynb #e7e600b0
@@ -26,7 +32,6 @@ def task_data(task: str, # synthetic, intrinsic or reflection
               scale: str | None = None, # run scale (None: `get_scale()`)
              ):
     "The dataset of a task at a scale (built once per process)."
-    from sils.train import TrainConfig, make_data
     if task not in TASKS: raise SilsError(f"Unknown task {task!r}: choose one of {', '.join(TASKS)}.")
     return make_data(TrainConfig(task=task, scale=get_scale(scale).name).resolve())
 
@@ -67,7 +72,6 @@ def find_run(task: str, # synthetic, intrinsic or reflection
     "A finished run folder of the task's figure runs (runs/<fig3c|table1|table2>/<method>/seed<k>), or None."
     sc = get_scale(scale)
     if sc.name == 'test': return None  # test-scale runs live in temporary folders that are gone
-    from sils.grid import runs_folder
     d = runs_folder(RUN_FOLDERS[task], sc) / method / f'seed{seed}'
     return d if (d / 'checkpoint.pt').is_file() else None
 
@@ -77,7 +81,6 @@ def short_run(task: str, # synthetic, intrinsic or reflection
               **cfg, # other TrainConfig fields
              ) -> Path:
     "Train SILS briefly at the test scale's sizes into `out` and return the folder."
-    from sils.train import TrainConfig, train
     train(TrainConfig(task=task, scale='test', steps=steps, **cfg), out, progress=False)
     return Path(out)
 
@@ -93,7 +96,6 @@ def checkpoint_for(task: str, # synthetic, intrinsic or reflection
     out = Path(out) if out is not None else Path(tempfile.mkdtemp(prefix='sils-explore-')) / task
     if (out / 'checkpoint.pt').is_file(): return out, f'{task}: the short run trained earlier ({rel_path(out)})'
     short_run(task, out, steps)
-    from sils.train import read_checkpoint
     n = read_checkpoint(out)['step']
     return out, f'{task}: no finished {RUN_FOLDERS[task]} run at the {get_scale(scale).name} scale, so a short run was trained now ({n} steps at test-scale sizes, {rel_path(out)}); its layers are barely trained'
 
@@ -102,7 +104,6 @@ def load_model(run: str | Path, # a run folder or its checkpoint.pt
                device=None,
               ) -> dict:
     "A checkpoint's method (eval mode) with its task, layer names, fuse mode and a padded `separate`."
-    from sils.train import load_method, separate_padded
     method, ck = load_method(run, device)
     def separate(x):
         with torch.no_grad(): return [l.cpu() for l in separate_padded(method.separate, x.to(next(method.parameters()).device), method.multiple)]
@@ -122,7 +123,6 @@ def draw_separation(x: torch.Tensor, # the input, 1×C×H×W
                     title: str = '',
                    ):
     "Input, each separated layer (each with the gain, stated, that makes a dark layer visible) and the re-fused image; with ground truth a second row of true layers and error maps."
-    import matplotlib.pyplot as plt
     K = len(pred)
     refused = fuse(pred, fuse_mode).clamp(0, 1)
     ncol = K + 2
@@ -165,7 +165,6 @@ def distance_curve(alpha: float = 1.4, # α of Eq. 6
 
 def draw_distance(alpha: float = 1.4, s: float = 10., dmax: float = 2.):
     "The Eq. 6 curve for one α and s, with the distance where the loss is 0.5 (D̄ = α·e^α / s) marked."
-    import matplotlib.pyplot as plt
     d, loss = distance_curve(alpha, s, dmax)
     fig, ax = plt.subplots(figsize=(5, 3.2))
     ax.plot(d, loss, lw=2, label=f'α = {alpha:g}, s = {s:g}')
@@ -221,7 +220,6 @@ def draw_loss_terms(terms: dict[str, float], # from `loss_terms`
                     title: str = 'weighted generator-loss terms of one batch',
                    ):
     "Horizontal bars of the weighted loss terms, each with its value written, the total last."
-    import matplotlib.pyplot as plt
     names = list(terms); vals = [terms[n] for n in names]
     fig, ax = plt.subplots(figsize=(5, 0.35 * len(names) + 1.2))
     y = np.arange(len(names))[::-1]
@@ -287,7 +285,6 @@ def draw_latent(df: pd.DataFrame, # from `latent_points`
                 title: str = '',
                ):
     "Fig. 7's picture: E_k(x) dots and E_k(l_k) crosses per layer, the chosen sample's codes as large outlined markers."
-    import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6.8, 4), layout='constrained')
     K = int(df['layer'].max())
     for k in range(1, K + 1):
@@ -311,8 +308,8 @@ class Explorer:
                  run: str | Path | None = None, # a run folder (None: `checkpoint_for` finds or trains one)
                  workdir: str | Path | None = None, # where short runs go (None: a temporary folder, removed with the explorer)
                 ):
-        import ipywidgets as W
-        self.W, self.scale = W, get_scale(scale).name
+        W = self.W = widgets
+        self.scale = get_scale(scale).name
         self._workdir, self._tmp = workdir, None
         self.figs, self.notes, self.model = {}, [], None
         lay = W.Layout(width='420px'); st = {'description_width': '140px'}
@@ -343,9 +340,6 @@ class Explorer:
 
     def _draw(self, name: str, fig):
         "Keep the figure (for tests) and show it in its panel."
-        import matplotlib.pyplot as plt
-        from IPython import get_ipython
-        from IPython.display import display
         self.figs[name] = fig
         o = self.out[name]; o.clear_output(wait=True)
         if get_ipython() is not None:  # plain Python: keep the figure only
@@ -420,5 +414,4 @@ class Explorer:
                        W.HTML('<b>Latent space</b> (Fig. 7)'), self.out['latent']])
 
     def _ipython_display_(self):
-        from IPython.display import display
         display(self.widget())

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from numpy.lib.stride_tricks import sliding_window_view
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from .core import SilsError, rel_path
+from .data.real import find_mit, load_mit_object, fit_scale, to_float, resize_image, MIT_TEST
 
 # %% ../nbs/03_metrics.ipynb #d6b7c1ce
 def as_images(a: np.ndarray | torch.Tensor, # H×W, H×W×C or N×H×W×C array; H×W, C×H×W or N×C×H×W tensor
@@ -258,7 +259,6 @@ def mit_test_images(protocol: MITProtocol = MITProtocol(), # gives the input ima
                     root=None, # data root or MIT folder (None: every data root)
                    ) -> list[dict]:
     "The MIT test objects as `protocol` sees them: name, x (H×W×3 input), albedo, shading (H×W×1), mask (H×W×1), k, resize."
-    from sils.data.real import find_mit, load_mit_object, fit_scale, to_float, resize_image, MIT_TEST  # the loaders (02_data.real)
     folder, out = find_mit(root), []
     for o in (MIT_TEST if objects is None else objects):
         if not (folder / o).is_dir(): raise SilsError(f"No MIT object {o!r} in {rel_path(folder)}.")

@@ -10,6 +10,7 @@ __all__ = ['METHOD_LABELS', 'method_label', 'layer_gain', 'show_image', 'auto_cl
 import textwrap
 from pathlib import Path
 import numpy as np, pandas as pd, torch
+import matplotlib.pyplot as plt
 from .core import *
 from .train import Trainer, read_checkpoint
 from .baselines.classic import classic_method
@@ -68,7 +69,6 @@ def plot_methods(df: pd.DataFrame, # result rows
                  fontsize: float = 9.,
                 ):
     "Grouped bars: one group per method (reader's names), one bar per layer, error bars = std over seeds; the legend outside the bars. Returns the Axes."
-    import matplotlib.pyplot as plt
     s = summarize(df, metric)
     layers = [l for l in s.columns.get_level_values(0).unique() if l not in ('avg', 'n')]
     if ax is None: _, ax = plt.subplots(figsize=(2.5 + 0.9 * len(s), 3.4))
@@ -116,7 +116,6 @@ def plot_separations(items: list[dict], # test items: x (1×C×H×W), layers (K 
                      gap: float = 0.3, # blank space between neighbouring items, as a fraction of an image's width
                     ):
     "A grid: a row of inputs (each over its K columns), a row of true layers, then one row per method; one gain per layer column, stated. Returns the figure."
-    import matplotlib.pyplot as plt
     K, n = len(layer_names), len(items)
     outs = {name: [[l[0] for l in fn(it['x'])] for it in items] for name, fn in seps.items()}
     truth = [[None if l is None else l[0] for l in (it['layers'] or [None] * K)] for it in items]

@@ -22,6 +22,7 @@ from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import *
 from .data.synthetic import SyntheticLayers
+from .data import real
 from .metrics import METRICS
 from .losses import SS_NORMS, ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
 from .networks import make_separator, make_discriminators, pad_to_multiple
@@ -169,7 +170,6 @@ def make_data(cfg: TrainConfig, # a resolved configuration
     if cfg.inputs or cfg.layers: return own_data(cfg, **kwargs)
     if cfg.task in ('synthetic', 'synthetic3'):
         return SyntheticLayers(K=cfg.K, size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
-    from sils.data import real  # real datasets read files: import them only when asked for
     if (missing := missing_task_data(cfg)): raise SilsError(missing)
     if cfg.task == 'intrinsic':
         return real.MITIntrinsic(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **{'input': cfg.mit_input, 'holdout': cfg.holdout, **kwargs})
@@ -389,7 +389,7 @@ class Trainer:
         self.cfg = cfg.resolve()
         self.device = get_device(device)
         self.out = Path(out_dir) if out_dir is not None else None
-        self.rank, self.world = distributed.rank(), distributed.world_size()  # 0 and 1 alone; see 19_distributed
+        self.rank, self.world = distributed.rank(), distributed.world_size()  # 0 and 1 alone; see 06_distributed
         set_seed(self.cfg.seed)  # the same weights on every process
         self.data = data if data is not None else make_data(self.cfg)
         c = self.cfg
@@ -797,7 +797,7 @@ def train(cfg: TrainConfig, # the run's settings
          ) -> Trainer:
     "Train (or resume) a run, evaluate it on the test set and write everything to `out_dir`; under `torchrun`, one of its processes."
     joined = distributed.launched() and not distributed.active()
-    if joined: device = distributed.join(device)  # a process of a distributed run (19_distributed)
+    if joined: device = distributed.join(device)  # a process of a distributed run (06_distributed)
     try: return _train(cfg, out_dir, resume, device, progress, data, given)
     finally:
         if joined: distributed.leave()

@@ -11,7 +11,7 @@ evaluate it on the 1000 fixed test images and write its rows (test MSE per layer
 steps/s and the device's name) to DIR/fig3c_paper.csv; rows of other seeds already there are kept.
 
   --steps N     training steps (default 8000: estimated to fit in 8 minutes on one GPU from the operator count
-                of a step; not measured on a GPU — nbs/19_distributed.ipynb says how, and measures it where CUDA exists)
+                of a step; not measured on a GPU — nbs/19_launch.ipynb says how, and measures it where CUDA exists)
   --seed S      the run's seed (default 0)
   --device D    cpu, cuda, cuda:1 … (default: CUDA when present, else cpu)
   --gpus G      processes on this machine, one GPU each, through torchrun (default 1); the batch is then G images
@@ -40,7 +40,7 @@ while (($#)); do
   esac
 done
 
-CODE='import sys; from sils.distributed import paper_run_main; paper_run_main(sys.argv[1:])'
+CODE='import sys; from sils.launch import paper_run_main; paper_run_main(sys.argv[1:])'
 if ((GPUS > 1)); then
   exec "$PY" -m torch.distributed.run --standalone --nproc_per_node "$GPUS" --no-python "$PY" -c "$CODE" "${ARGS[@]}"
 fi

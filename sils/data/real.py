@@ -206,7 +206,7 @@ def mit_scales(root: str | Path | None = None, # data root or the folder with th
                max_side: int | None = 600, # read the images as the datasets do
               ) -> 'pd.DataFrame':
     "Per MIT object: its split, and for each input image the fitted k and the relative L1 residual inside the mask."
-    import pandas as pd
+    import pandas as pd  # lazy: sils.data.real alone (the data checks) loads without pandas
     folder = find_mit(root); dirs = _mit_object_dirs(folder); rows = []
     for o, d in dirs.items():
         row = dict(object=o, split='test' if o in MIT_TEST else 'train' if o in MIT_TRAIN else 'other')
@@ -516,7 +516,7 @@ NATURAL_PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'motorcycle_left')
 
 def natural_photos(names: tuple[str, ...] = NATURAL_PHOTOS) -> list[Path]:
     "Paths of photos that ship inside scikit-image (no download)."
-    import skimage
+    import skimage  # only for the folder of its bundled photos
     folder = Path(skimage.__file__).parent / 'data'; out = []
     for n in names:
         hits = [p for p in folder.glob(f'{n}.*') if p.suffix.lower() in IMAGE_EXTS]
@@ -527,7 +527,7 @@ def natural_photos(names: tuple[str, ...] = NATURAL_PHOTOS) -> list[Path]:
 @functools.lru_cache(maxsize=4)
 def _gkern(kernlen: int = 560, nsig: float = 3.) -> torch.Tensor:
     "Zhang et al.'s vignetting mask: sqrt of an outer product of Gaussian bin masses, scaled to max 1."
-    from scipy.special import ndtr
+    from scipy.special import ndtr  # lazy: sils.data.real alone (the data checks) loads without scipy
     interval = (2 * nsig + 1.) / kernlen
     x = np.linspace(-nsig - interval / 2., nsig + interval / 2., kernlen + 1)
     k1 = np.diff(ndtr(x)); k = np.sqrt(np.outer(k1, k1)); k = k / k.sum(); k = k / k.max()
