@@ -13,14 +13,7 @@ __all__ = ['HELP', 'SILS_ONLY', 'SWITCHED', 'BASELINE_ONLY', 'LAYER_NAME', 'PREV
            'reproduce_cli']
 
 # %% ../nbs/11_cli.ipynb #de6fa92f
-import os, signal, sys
-def _quiet_interrupt(signum, frame):
-    "Ctrl-C while a sils command is still loading: one line and exit status 130, not a traceback from deep in an import."
-    sys.stderr.write(f'{os.path.basename(sys.argv[0])}: interrupted.\n'); sys.stderr.flush(); os._exit(130)
-if os.path.basename(sys.argv[0] if sys.argv else '') in ('sils-train', 'sils-separate', 'sils-reproduce', 'sils-bench'):
-    signal.signal(signal.SIGINT, _quiet_interrupt)  # run as a console script: until `_run_cli` starts the command
-
-import argparse, ast, errno, functools, io, json, math, re, subprocess, tempfile, time, tokenize
+import argparse, ast, errno, signal, functools, io, json, math, os, re, sys, subprocess, tempfile, time, tokenize
 from collections import Counter
 from contextlib import contextmanager, nullcontext
 from dataclasses import MISSING
@@ -41,7 +34,8 @@ def _out_of_memory(e: BaseException) -> bool:
 
 def _run_cli(name: str, main, argv=None) -> int:
     "Run `main(argv)`, turning user errors into one line on stderr and exit status 2 (130 for Ctrl-C)."
-    if signal.getsignal(signal.SIGINT) is _quiet_interrupt: signal.signal(signal.SIGINT, signal.default_int_handler)
+    if getattr(signal.getsignal(signal.SIGINT), '__module__', None) == 'sils':  # sils/__init__.py's one line while the modules loaded
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         main(argv); return 0
     except SilsError as e:
@@ -50,7 +44,7 @@ def _run_cli(name: str, main, argv=None) -> int:
         where = f': {rel_path(e.filename)}' if getattr(e, 'filename', None) else ''
         print(f'{name}: error: {e.strerror or e}{where}', file=sys.stderr); return 2
     except KeyboardInterrupt as e:
-        hint = str(e) or ('; the last checkpoint is kept (continue with --resume)' if name == 'sils-train' else '')
+        hint = str(e)  # sils-train says whether a checkpoint is kept
         print(f'{name}: interrupted{hint}.', file=sys.stderr); return 130
     except (MemoryError, RuntimeError) as e:
         if not _out_of_memory(e): raise
@@ -232,8 +226,9 @@ def train_main(argv=None):
     except BaseException as e:
         if isinstance(e, FolderBusy): raise  # the folder is another run's
         if created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a refused run leaves no empty folder
-        if isinstance(e, KeyboardInterrupt) and not (out / CKPT_NAME).exists():
-            raise KeyboardInterrupt(' before the first checkpoint: nothing was saved') from None
+        if isinstance(e, KeyboardInterrupt):
+            kept = (out / CKPT_NAME).exists()
+            raise KeyboardInterrupt('; the last checkpoint is kept (continue with --resume)' if kept else ' before the first checkpoint: nothing was saved') from None
         raise
     from sils.distributed import is_main
     if not is_main(): return  # under torchrun only the first process reports

@@ -522,9 +522,10 @@ def save(self: Trainer, path: str | Path | None = None, # default: out_dir/check
     except (OSError, RuntimeError) as e:  # torch reports a full disk as a RuntimeError
         import shutil
         full = shutil.disk_usage(path.parent).free < 2 ** 24
-        why = 'no space left on the device' if full else (getattr(e, 'strerror', None) or str(e).strip().splitlines()[-1][:100])
-        kept = f"the checkpoint of step {self.saved_step} is kept" if self.saved_step is not None and path.exists() else "nothing was saved"
-        raise SilsError(f"Could not save step {self.step} to {rel_path(path)} ({why}); {kept}. Free some space, then continue with --resume.") from None
+        why = 'no space left on the device' if full else (getattr(e, 'strerror', None) or 'the file could not be written completely')
+        kept = (f"the checkpoint of step {self.saved_step} is kept: free some space, then continue with --resume" if self.saved_step is not None and path.exists()
+                else "nothing was saved: free some space, then start again")
+        raise SilsError(f"Could not save step {self.step} to {rel_path(path)} ({why}); {kept}.") from None
     distributed.barrier()  # no process goes on before the checkpoint is complete
     self.saved_step = self.step
     return path

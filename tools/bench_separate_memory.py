@@ -1,12 +1,16 @@
 #!/usr/bin/env python
-"""Peak memory of sils-separate per megapixel, whole image vs overlapping tiles, at the test and small widths.
+"""Peak memory of sils-separate against image size: the real command, one fresh process per call, one torch thread.
 
-Each measurement runs in a fresh process: it builds the SILS separator as `sils.cli.load_separator` does (random
-weights: memory does not depend on their values), separates one RGB image of the given side once, and reports how
-far the peak resident memory (ru_maxrss) rose above the resident memory just before the separation. One torch thread.
-Usage: python tools/bench_separate_memory.py [--sides 256 512 1024 2048] [--csv results/separate_memory.csv]
+Two measurements:
+* `--mode call` (the default): the `sils-separate` command itself, run on RGB photos of each size with a checkpoint of
+  the given width (random weights: memory does not depend on their values), peak resident memory (ru_maxrss of the
+  process) and its rise over the same command on a 64×64 image (Python, torch and the model). `--inputs N` also times
+  N photos of one size in one call. `--code DIR` runs the sils package found in DIR instead (e.g. an older version).
+* `--mode function`: the separation function alone (`separate_tiled`), whole image vs tiles, as measured before.
+Usage: OMP_NUM_THREADS=1 python tools/bench_separate_memory.py --sizes 1000x750 2000x1500 4000x3000 --csv results/separate_memory.csv
 """
-import argparse, json, os, subprocess, sys, time
+import argparse, json, os, subprocess, sys, tempfile, time
+from pathlib import Path
 
 CHILD = r'''
 import json, resource, sys, time, torch
@@ -25,28 +29,89 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(dict(peak_rise_mb=round(peak - rss, 1), seconds=round(secs, 2))))
 '''
 
+MAKE_CHECKPOINT = r'''
+import sys
+from sils.train import Trainer, TrainConfig
+from sils.data.synthetic import SyntheticLayers
+width, out = int(sys.argv[1]), sys.argv[2]
+cfg = TrainConfig(task='synthetic', scale='test', width=width)
+Trainer(cfg, out, data=SyntheticLayers(2, size=32, channels=3, scale='test')).save()  # step 0: random weights, an RGB separator
+'''
+
+def photo(path: Path, w: int, h: int):
+    "A smooth RGB photo-like 8-bit PNG of w×h (written in bands: the writer's own memory stays small)."
+    import numpy as np, png
+    yy = np.arange(h)[:, None]; xx = np.arange(w)[None]
+    def rows():
+        for y in range(h):
+            v = 0.5 + 0.25 * np.sin(xx[0] / 37.) * np.cos((y + xx[0]) / 53.)
+            yield (np.stack([v, v[::-1], 1 - v], -1) * 255).astype(np.uint8).reshape(-1)
+    with open(path, 'wb') as f: png.Writer(w, h, greyscale=False, bitdepth=8).write(f, rows())
+
+def run_cli(code: Path, ckpt: Path, images: list[Path], out: Path, tile: int) -> dict:
+    "Run sils-separate in a fresh process; its peak resident memory (MB) and seconds."
+    env = dict(os.environ, OMP_NUM_THREADS='1', MKL_NUM_THREADS='1', PYTHONPATH=str(code))
+    cmd = [sys.executable, '-c', 'import sys; from sils.cli import separate_cli; sys.argv[0] = "sils-separate"; separate_cli()',
+           '--checkpoint', str(ckpt), *map(str, images), '--out', str(out), '--tile', str(tile), '--device', 'cpu']
+    t0 = time.time()
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(p.pid, 0)
+    err = p.stderr.read(); p.stderr.close()
+    if status != 0: sys.exit(f'sils-separate failed: {err.strip()}')
+    return dict(peak_rss_mb=round(usage.ru_maxrss / 1024, 1), seconds=round(time.time() - t0, 1))
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--sides', type=int, nargs='+', default=[256, 512, 1024, 2048], help='square image sides (px)')
-    ap.add_argument('--widths', type=int, nargs='+', default=[8, 16], help='network widths (test 8, small 16)')
+    ap.add_argument('--mode', choices=('call', 'function'), default='call')
+    ap.add_argument('--sizes', nargs='+', default=['1000x750', '2000x1500', '4000x3000'], help='photo sizes W×H (call mode)')
+    ap.add_argument('--inputs', type=int, default=3, help='also N photos of the middle size in one call (0: not)')
+    ap.add_argument('--sides', type=int, nargs='+', default=[256, 512, 1024, 2048], help='square sides (function mode)')
+    ap.add_argument('--widths', type=int, nargs='+', default=[8], help='network widths (test 8, small 16)')
     ap.add_argument('--tile', type=int, default=512, help="sils-separate's tile side")
+    ap.add_argument('--code', action='append', default=None, help='label=DIR: a sils checkout to run (repeatable; default: this one)')
     ap.add_argument('--csv', default=None, help='also write the table here')
     a = ap.parse_args()
-    env = dict(os.environ, OMP_NUM_THREADS='1', MKL_NUM_THREADS='1')
     rows = []
-    for width in a.widths:
-        for side in a.sides:
-            for mode, tile in (('whole', 0), ('tiled', a.tile)):
-                if mode == 'tiled' and side <= a.tile: continue  # same as whole
-                r = subprocess.run([sys.executable, '-c', CHILD, str(width), str(side), str(tile)], env=env,
-                                   capture_output=True, text=True)
-                if r.returncode != 0: sys.exit(f'width {width} side {side} {mode} failed: {r.stderr.strip().splitlines()[-1]}')
-                d = json.loads(r.stdout.strip().splitlines()[-1])
-                mp = side * side / 1e6
-                rows.append(dict(width=width, side=side, megapixels=round(mp, 2), mode=mode, tile=tile or '',
-                                 peak_rise_mb=d['peak_rise_mb'], mb_per_megapixel=round(d['peak_rise_mb'] / mp, 1),
-                                 seconds=d['seconds']))
-                print(rows[-1], file=sys.stderr, flush=True)
+    if a.mode == 'function':
+        env = dict(os.environ, OMP_NUM_THREADS='1', MKL_NUM_THREADS='1')
+        for width in a.widths:
+            for side in a.sides:
+                for mode, tile in (('whole', 0), ('tiled', a.tile)):
+                    if mode == 'tiled' and side <= a.tile: continue
+                    r = subprocess.run([sys.executable, '-c', CHILD, str(width), str(side), str(tile)], env=env, capture_output=True, text=True)
+                    if r.returncode != 0: sys.exit(f'width {width} side {side} {mode} failed: {r.stderr.strip().splitlines()[-1]}')
+                    d = json.loads(r.stdout.strip().splitlines()[-1]); mp = side * side / 1e6
+                    rows.append(dict(width=width, side=side, megapixels=round(mp, 2), mode=mode, tile=tile or '', peak_rise_mb=d['peak_rise_mb'],
+                                     mb_per_megapixel=round(d['peak_rise_mb'] / mp, 1), seconds=d['seconds']))
+                    print(rows[-1], file=sys.stderr, flush=True)
+    else:
+        here = Path(__file__).resolve().parents[1]
+        codes = [tuple(c.split('=', 1)) for c in a.code] if a.code else [('this', str(here))]
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            sizes = [tuple(map(int, s.lower().split('x'))) for s in a.sizes]
+            for w, h in [(64, 64), *sizes]: photo(tmp / f'{w}x{h}.png', w, h)
+            mid = sizes[len(sizes) // 2]
+            if a.inputs > 1:
+                for i in range(a.inputs): os.link(tmp / f'{mid[0]}x{mid[1]}.png', tmp / f'copy{i}.png')
+            for width in a.widths:
+                ck = tmp / f'ck{width}.pt'
+                r = subprocess.run([sys.executable, '-c', MAKE_CHECKPOINT, str(width), str(tmp / f'run{width}')], env=dict(os.environ, PYTHONPATH=str(here)), capture_output=True, text=True)
+                if r.returncode != 0: sys.exit(r.stderr)
+                ck = tmp / f'run{width}' / 'checkpoint.pt'
+                for label, code in codes:
+                    base = None
+                    for (w, h), n in [((64, 64), 1), *[((w, h), 1) for w, h in sizes], *([(mid, a.inputs)] if a.inputs > 1 else [])]:
+                        imgs = [tmp / f'{w}x{h}.png'] if n == 1 else [tmp / f'copy{i}.png' for i in range(n)]
+                        out = tmp / f'out-{label}-{width}-{w}x{h}-{n}'
+                        d = run_cli(Path(code), ck, imgs, out, a.tile)
+                        if base is None: base = d['peak_rss_mb']
+                        mp = w * h / 1e6
+                        rows.append(dict(code=label, width=width, size=f'{w}x{h}', inputs=n, megapixels=round(mp * n, 2), tile=a.tile,
+                                         peak_rss_mb=d['peak_rss_mb'], rise_over_64px_mb=round(d['peak_rss_mb'] - base, 1),
+                                         bytes_per_pixel=round((d['peak_rss_mb'] - base) * 2**20 / (w * h), 1) if (w, h) != (64, 64) else None,
+                                         seconds=d['seconds']))
+                        print(rows[-1], file=sys.stderr, flush=True)
     import pandas as pd
     df = pd.DataFrame(rows)
     print(df.to_string(index=False))
