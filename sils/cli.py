@@ -6,11 +6,11 @@
 __all__ = ['HELP', 'SILS_ONLY', 'SWITCHED', 'BASELINE_ONLY', 'LAYER_NAME', 'PREVIEW_SIDE', 'MAX_TILE', 'FIGURE_NOTEBOOKS',
            'NOTEBOOK_GROUPS', 'TIMES_CSV', 'OneLineParser', 'check_out', 'make_out', 'FolderBusy', 'folder_lock',
            'config_fields', 'module_constant', 'scale_defaults', 'train_parser', 'protocol_lines', 'idle_options',
-           'train_main', 'train_cli', 'output_names', 'plan_outputs', 'tile_starts', 'separate_tiled', 'separate_rows',
-           'load_separator', 'separate_parser', 'separate_main', 'separate_cli', 'reproduction_notebooks',
-           'select_notebooks', 'notebook_runs', 'finished_runs', 'last_times', 'fmt_secs', 'notebook_table',
-           'ProgressWatcher', 'execute_notebook', 'reproduce_parser', 'log_time', 'notebooks_dest', 'reproduce_main',
-           'reproduce_cli']
+           'train_main', 'train_cli', 'output_names', 'plan_outputs', 'tile_starts', 'separate_tiled', 'DiskArray',
+           'separate_rows', 'load_separator', 'separate_parser', 'separate_main', 'separate_cli',
+           'reproduction_notebooks', 'select_notebooks', 'notebook_runs', 'finished_runs', 'last_times', 'fmt_secs',
+           'notebook_table', 'ProgressWatcher', 'execute_notebook', 'reproduce_parser', 'log_time', 'notebooks_dest',
+           'reproduce_main', 'reproduce_cli']
 
 # %% ../nbs/11_cli.ipynb #de6fa92f
 import argparse, ast, errno, signal, functools, io, json, math, os, re, sys, subprocess, tempfile, time, tokenize
@@ -340,38 +340,65 @@ def separate_tiled(fn, # maps an N×C×H×W batch of any size to a list of K lay
     for a in acc: a /= wsum  # in place: no second full-size copy
     return acc
 
+class DiskArray:
+    "An H×W×C float32 array kept in an unnamed temporary file and read or added to a block at a time, so memory holds a block, not the array."
+    def __init__(self, shape: tuple[int, int, int], # (H, W, C)
+                 folder: Path | None = None, # where the temporary file lives (default: the system's)
+                ):
+        self.shape = shape
+        self.f = tempfile.TemporaryFile(dir=folder)  # unnamed: gone when closed, even after a kill
+        self.f.truncate(int(np.prod(shape)) * 4)  # zeros, without writing them
+    def _rows(self, y0, y1, x0, x1):
+        H, W, C = self.shape
+        if x0 == 0 and x1 == W: yield y0, y1, (y0 * W) * C * 4  # whole rows: one contiguous span
+        else:
+            for y in range(y0, y1): yield y, y + 1, (y * W + x0) * C * 4
+    def read(self, y0: int, y1: int, x0: int, x1: int) -> np.ndarray:
+        "The block [y0:y1, x0:x1]."
+        out = np.empty((y1 - y0, x1 - x0, self.shape[2]), np.float32)
+        for a, b, off in self._rows(y0, y1, x0, x1):
+            buf = os.pread(self.f.fileno(), out[a - y0:b - y0].nbytes, off)
+            out[a - y0:b - y0] = np.frombuffer(buf, np.float32).reshape(b - a, x1 - x0, -1)
+        return out
+    def add(self, y0: int, x0: int, block: np.ndarray):
+        "Add an h×w×C block at (y0, x0)."
+        h, w = block.shape[:2]
+        new = self.read(y0, y0 + h, x0, x0 + w); new += block
+        for a, b, off in self._rows(y0, y0 + h, x0, x0 + w): os.pwrite(self.f.fileno(), new[a - y0:b - y0].tobytes(), off)
+    def close(self): self.f.close()
+
 def separate_rows(fn, # maps an N×C×H×W batch of any size to a list of K layer batches (padding as it needs)
                   pixels: np.ndarray, # H×W×C pixels as `read_image` returns them
                   white: float, # the value that means white
                   channels: int, # the channels the separator takes
                   tile: int = 512, # tile side (0: never tile)
                   overlap: int = 64, # pixels shared by neighbouring tiles, blended linearly
+                  folder: Path | None = None, # where the blend's sums are kept on disk (default: the system's temporary folder)
+                  block: int = 64, # rows yielded at a time
                  ):
-    "Yield (y0, y1, layers): finished rows y0…y1 of the K layers (1×C×rows×W), top to bottom, blended as `separate_tiled` blends: only a band of tiles is in memory at a time."
+    "Yield (y0, y1, layers): rows y0…y1 of the K layers (1×C×rows×W tensors), top to bottom, blended exactly as `separate_tiled` blends, with the blend's sums on disk: memory holds a tile, not the image."
     import torch
     H, W = pixels.shape[:2]
-    band = lambda a, b: to_tensor(to_float(pixels[a:b], white, channels))[None]
     if not tile or (H <= tile and W <= tile):
-        x = band(0, H); yield 0, H, [l.cpu() for l in fn(x)]; return
+        x = to_tensor(to_float(pixels, white, channels))[None]; yield 0, H, [l.cpu() for l in fn(x)]; return
     overlap = min(overlap, tile // 2)
     ys, xs = tile_starts(H, tile, overlap), tile_starts(W, tile, overlap)
     h, w = min(tile, H), min(tile, W)
-    acc, wsum, lo = None, torch.zeros(1, 1, 0, W), 0  # weighted sums of the rows lo … lo + wsum.shape[2] not yet finished
-    for i, y0 in enumerate(ys):
-        grow = y0 + h - lo - wsum.shape[2]  # rows this band adds below those held
-        wsum = torch.cat([wsum, torch.zeros(1, 1, grow, W)], 2)
-        if acc is not None: acc = [torch.cat([a, a.new_zeros(1, a.shape[1], grow, W)], 2) for a in acc]
-        x, r = band(y0, y0 + h), y0 - lo
-        wy = _ramp(h, overlap, y0 > 0, y0 + h < H)
-        for x0 in xs:
-            out = [l.cpu() for l in fn(x[..., x0:x0 + w])]
-            wt = (wy[:, None] * _ramp(w, overlap, x0 > 0, x0 + w < W)[None])[None, None]
-            if acc is None: acc = [torch.zeros(1, l.shape[1], h, W) for l in out]
-            for a, l in zip(acc, out): a[..., r:r + h, x0:x0 + w] += l * wt
-            wsum[..., r:r + h, x0:x0 + w] += wt
-        done = (ys[i + 1] if i + 1 < len(ys) else H) - lo  # rows no later band reaches
-        yield lo, lo + done, [a[..., :done, :] / wsum[..., :done, :] for a in acc]
-        acc, wsum, lo = [a[..., done:, :].clone() for a in acc], wsum[..., done:, :].clone(), lo + done
+    acc, wsum = None, DiskArray((H, W, 1), folder)
+    try:
+        for y0 in ys:
+            for x0 in xs:
+                x = to_tensor(to_float(pixels[y0:y0 + h, x0:x0 + w], white, channels))[None]
+                out = [l.cpu() for l in fn(x)]
+                wt = (_ramp(h, overlap, y0 > 0, y0 + h < H)[:, None] * _ramp(w, overlap, x0 > 0, x0 + w < W)[None])[None, None]
+                if acc is None: acc = [DiskArray((H, W, l.shape[1]), folder) for l in out]
+                for a, l in zip(acc, out): a.add(y0, x0, to_image((l * wt)[0]))
+                wsum.add(y0, x0, to_image(wt[0]))
+        for y0 in range(0, H, block):
+            y1 = min(H, y0 + block); ws = wsum.read(y0, y1, 0, W)
+            yield y0, y1, [to_tensor(a.read(y0, y1, 0, W) / ws)[None] for a in acc]
+    finally:
+        for a in [wsum, *(acc or [])]: a.close()
 
 # %% ../nbs/11_cli.ipynb #9e95c4de
 def load_separator(checkpoint: str | Path, # a checkpoint.pt or its run folder
@@ -393,7 +420,7 @@ def separate_parser() -> argparse.ArgumentParser:
     p.add_argument('--checkpoint', required=True, help='a checkpoint.pt written by sils-train (or its run folder)')
     p.add_argument('--out', required=True, help='folder for <name>_<layer>.png and <name>_preview.png')
     p.add_argument('--bits', type=int, default=None, choices=(8, 16), help="bit depth of the written layers (default: each input's own)")
-    p.add_argument('--tile', type=int, default=512, help=f'separate images larger than this in overlapping tiles of this side, a band of tiles at a time (0: never; at most {MAX_TILE}; default: 512)')
+    p.add_argument('--tile', type=int, default=512, help=f'separate images larger than this in overlapping tiles of this side, one at a time (0: never; at most {MAX_TILE}; default: 512)')
     p.add_argument('--overwrite', action='store_true', help='replace output files that already exist')
     p.add_argument('--device', default=None, help='cpu, cuda, cuda:1, mps … (default: CUDA when present, else cpu)')
     return p
@@ -402,7 +429,7 @@ PREVIEW_SIDE = 1024  # the preview shows each panel at most this many pixels on 
 MAX_TILE = 4096  # the largest --tile: a tile's activations take memory in proportion to its area
 
 def _write_layers(fn, d: dict, names: list[str], pixels: np.ndarray, white: float, channels: int, bits: int, tile: int, out: Path):
-    "Separate one image band by band: the layers' rows go, quantized, to unnamed temporary files, then into their PNGs row by row."
+    "Separate one image tile by tile (`separate_rows`): the layers' finished rows go, quantized, to unnamed temporary files, then into their PNGs row by row."
     import torch
     from sils.train import sample_grid
     H, W = pixels.shape[:2]
@@ -410,7 +437,7 @@ def _write_layers(fn, d: dict, names: list[str], pixels: np.ndarray, white: floa
     spill = [tempfile.TemporaryFile(dir=out) for _ in names]  # unnamed: nothing is left behind, even by a kill
     try:
         small_x, small_l, C, dt = [], [[] for _ in names], None, np.uint16 if bits == 16 else np.uint8
-        for y0, y1, layers in separate_rows(fn, pixels, white, channels, tile):
+        for y0, y1, layers in separate_rows(fn, pixels, white, channels, tile, folder=out):
             keep = np.arange(y0 + (-y0) % s, y1, s)  # the preview's rows in this band
             small_x.append(to_float(pixels[keep][:, ::s], white, channels))
             for k, l in enumerate(layers):
@@ -426,7 +453,7 @@ def _write_layers(fn, d: dict, names: list[str], pixels: np.ndarray, white: floa
     save_image(d['preview'], sample_grid(x, [to_tensor(np.concatenate(l))[None] for l in small_l]))
 
 def separate_main(argv=None):
-    "Parse sils-separate's arguments and separate the images one at a time (memory: a band of tiles, not the photo)."
+    "Parse sils-separate's arguments and separate the images one at a time (memory: a tile and the input as stored, not float copies of the photo)."
     a = separate_parser().parse_args(argv)
     if a.tile < 0 or 0 < a.tile < 64 or a.tile > MAX_TILE: raise SilsError(f"--tile must be 0 (never tile) or 64 … {MAX_TILE} pixels, not {a.tile}.")
     out = check_out(a.out)

@@ -127,9 +127,11 @@ def max_pixels() -> int:
 
 def check_pixels(w: int, # the width an image declares
                  h: int, # its height
-                 what: str, # how to name it in the error
+                 what: str | Path, # the file (or how to name it in the error)
                 ) -> None:
     "Refuse, before anything is allocated, an image with no pixels or more than `max_pixels()`."
+    if w >= 1 and h >= 1 and w * h <= max_pixels(): return
+    if isinstance(what, Path): what = rel_path(what)
     if w < 1 or h < 1: raise SilsError(f"{what} has no pixels ({w}×{h}).")
     if w * h > max_pixels():
         raise SilsError(f"{what} declares {w}×{h} pixels ({w * h:,}), more than the {max_pixels():,} sils reads "
@@ -145,7 +147,7 @@ def _read_png(path: Path) -> tuple[np.ndarray, int]:
     "Decode a PNG at full bit depth into H×W×C integers and its bit depth (its size checked before decoding)."
     r = png.Reader(filename=str(path))
     r.preamble()
-    check_pixels(r.width, r.height, rel_path(path))
+    check_pixels(r.width, r.height, path)
     w, h, rows, info = r.asDirect()
     planes, depth = info['planes'], info['bitdepth']
     arr = np.empty((h, w * planes), dtype=np.uint16 if depth > 8 else np.uint8)  # one buffer, filled row by row
@@ -171,9 +173,9 @@ def _open(path: Path):
 def check_image(path: str | Path, # an image file
                ) -> tuple[int, int]:
     "The (width, height) an image file declares, read from its header: one line for a file `read_image` would refuse before decoding."
-    path = Path(path); where = rel_path(path)
-    if path.is_dir(): raise SilsError(f"{where} is a folder, not an image: give the image files (e.g. {where}/*.png).")
-    if not path.is_file(): raise SilsError(f"Image not found: {where}")
+    path = Path(path)
+    if path.is_dir(): where = rel_path(path); raise SilsError(f"{where} is a folder, not an image: give the image files (e.g. {where}/*.png).")
+    if not path.is_file(): raise SilsError(f"Image not found: {rel_path(path)}")
     try:
         with open(path, 'rb') as f: is_png = f.read(8) == b'\x89PNG\r\n\x1a\n'
         if is_png:
@@ -181,17 +183,17 @@ def check_image(path: str | Path, # an image file
         else:
             with _open(path) as im:
                 n, size = getattr(im, 'n_frames', 1), im.size
-            if n > 1: raise SilsError(f"{where} holds {n} frames (an animation or a multi-page file): sils reads single images; save the frame you mean as its own file.")
+            if n > 1: raise SilsError(f"{rel_path(path)} holds {n} frames (an animation or a multi-page file): sils reads single images; save the frame you mean as its own file.")
     except (png.FormatError, png.ChunkError, UnidentifiedImageError, OSError, ValueError, EOFError) as e:
         why = 'not a format Pillow can read' if isinstance(e, UnidentifiedImageError) else f'{type(e).__name__}: {e}'
-        raise SilsError(f"Not a readable image: {where} ({why}).") from None
-    check_pixels(*size, where)
+        raise SilsError(f"Not a readable image: {rel_path(path)} ({why}).") from None
+    check_pixels(*size, path)
     return size
 
 def read_image(path: str | Path, # a PNG (8 or 16 bit) or any single image Pillow reads
               ) -> tuple[np.ndarray, float]:
     "The pixels of an image file as stored (H×W×C integers, or float32), turned upright, and the value that means white."
-    path = Path(path); where = rel_path(path)
+    path = Path(path)
     check_image(path)
     try:
         with open(path, 'rb') as f: is_png = f.read(8) == b'\x89PNG\r\n\x1a\n'
@@ -207,14 +209,14 @@ def read_image(path: str | Path, # a PNG (8 or 16 bit) or any single image Pillo
                 arr = np.asarray(im, dtype=np.float32)
                 lo, hi = (float(arr.min()), float(arr.max())) if np.isfinite(arr).all() else (float('nan'),) * 2
                 if not 0 <= lo <= hi <= 1:
-                    raise SilsError(f"{where} is a floating-point image with values {lo:.4g} … {hi:.4g}: sils reads floating-point "
+                    raise SilsError(f"{rel_path(path)} is a floating-point image with values {lo:.4g} … {hi:.4g}: sils reads floating-point "
                                     f"images as they are, so their values must lie in [0, 1]; rescale it, or save it as a 16-bit PNG.")
                 return arr[..., None], 1.
             if im.mode.startswith('I'):  # 16- or 32-bit whole numbers: read as 16-bit, 65535 is white
                 arr = np.asarray(im)
                 lo, hi = int(arr.min()), int(arr.max())
                 if lo < 0 or hi > 65535:
-                    raise SilsError(f"{where} is a {'32' if im.mode == 'I' else '16'}-bit integer image with values {lo} … {hi}: sils reads "
+                    raise SilsError(f"{rel_path(path)} is a {'32' if im.mode == 'I' else '16'}-bit integer image with values {lo} … {hi}: sils reads "
                                     f"integer images as 16-bit (0 … 65535, 65535 white); rescale it, or save it as a 16-bit PNG.")
                 return arr.astype(np.uint16)[..., None], 65535.
             mode = im.mode if im.mode in ('L', 'LA', 'RGB', 'RGBA') else 'RGBA' if 'A' in im.mode or 'transparency' in im.info else 'RGB'
@@ -222,7 +224,7 @@ def read_image(path: str | Path, # a PNG (8 or 16 bit) or any single image Pillo
             return (arr[..., None] if arr.ndim == 2 else arr), 255.
     except (png.FormatError, png.ChunkError, UnidentifiedImageError, OSError, ValueError, EOFError) as e:
         why = 'not a format Pillow can read' if isinstance(e, UnidentifiedImageError) else f'{type(e).__name__}: {e}'
-        raise SilsError(f"Not a readable image: {where} ({why}).") from None
+        raise SilsError(f"Not a readable image: {rel_path(path)} ({why}).") from None
 
 def to_float(arr: np.ndarray, # H×W×C pixels as `read_image` returns them (or rows of them)
              white: float, # the value that means white
