@@ -3,9 +3,11 @@
 
 Two measurements:
 * `--mode call` (the default): the `sils-separate` command itself, run on RGB photos of each size with a checkpoint of
-  the given width (random weights: memory does not depend on their values), peak resident memory (ru_maxrss of the
-  process) and its rise over the same command on a 64×64 image (Python, torch and the model). `--inputs N` also times
-  N photos of one size in one call. `--code DIR` runs the sils package found in DIR instead (e.g. an older version).
+  the given width (random weights: memory does not depend on their values): its peak resident memory (ru_maxrss of
+  the process), its resident memory when it reads its first image (imports and model loaded), and the difference,
+  what the separation itself took (`separation_mb`; 0 when the peak came earlier); and the peak's rise over the same
+  command on a 64×64 image. `--inputs N` also times N photos of one size in one call. `--code LABEL=DIR` runs the sils
+  package found in DIR instead (e.g. an older version; repeatable).
 * `--mode function`: the separation function alone (`separate_tiled`), whole image vs tiles, as measured before.
 Usage: OMP_NUM_THREADS=1 python tools/bench_separate_memory.py --sizes 1000x750 2000x1500 4000x3000 --csv results/separate_memory.csv
 """
@@ -48,17 +50,32 @@ def photo(path: Path, w: int, h: int):
             yield (np.stack([v, v[::-1], 1 - v], -1) * 255).astype(np.uint8).reshape(-1)
     with open(path, 'wb') as f: png.Writer(w, h, greyscale=False, bitdepth=8).write(f, rows())
 
+RUN_CLI = r'''
+import json, resource, sys
+import sils.cli as C
+name = 'read_image' if hasattr(C, 'read_image') else 'load_image'  # the first image read: after the model is loaded
+orig, before = getattr(C, name), []
+def first_read(*a, **k):
+    if not before: before.append(int(open('/proc/self/statm').read().split()[1]) * resource.getpagesize() / 2**20)
+    return orig(*a, **k)
+setattr(C, name, first_read)
+sys.argv[0] = 'sils-separate'
+code = C._run_cli('sils-separate', C.separate_main, sys.argv[1:])
+print(json.dumps(dict(rss_before_mb=before[0] if before else None)), file=sys.stderr)
+sys.exit(code)
+'''
+
 def run_cli(code: Path, ckpt: Path, images: list[Path], out: Path, tile: int) -> dict:
-    "Run sils-separate in a fresh process; its peak resident memory (MB) and seconds."
+    "Run sils-separate in a fresh process: its peak resident memory (MB), the resident memory when it read its first image, and seconds."
     env = dict(os.environ, OMP_NUM_THREADS='1', MKL_NUM_THREADS='1', PYTHONPATH=str(code))
-    cmd = [sys.executable, '-c', 'import sys; from sils.cli import separate_cli; sys.argv[0] = "sils-separate"; separate_cli()',
-           '--checkpoint', str(ckpt), *map(str, images), '--out', str(out), '--tile', str(tile), '--device', 'cpu']
+    cmd = [sys.executable, '-c', RUN_CLI, '--checkpoint', str(ckpt), *map(str, images), '--out', str(out), '--tile', str(tile), '--device', 'cpu']
     t0 = time.time()
-    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    p = subprocess.Popen(cmd, env=env, cwd=out.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # not in a checkout: `python -c` puts the current folder first on sys.path
     _, status, usage = os.wait4(p.pid, 0)
     err = p.stderr.read(); p.stderr.close()
     if status != 0: sys.exit(f'sils-separate failed: {err.strip()}')
-    return dict(peak_rss_mb=round(usage.ru_maxrss / 1024, 1), seconds=round(time.time() - t0, 1))
+    before = json.loads(err.strip().splitlines()[-1])['rss_before_mb']
+    return dict(peak_rss_mb=round(usage.ru_maxrss / 1024, 1), rss_before_mb=round(before, 1), seconds=round(time.time() - t0, 1))
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -107,9 +124,10 @@ def main():
                         d = run_cli(Path(code), ck, imgs, out, a.tile)
                         if base is None: base = d['peak_rss_mb']
                         mp = w * h / 1e6
+                        sep = max(0., d['peak_rss_mb'] - d['rss_before_mb'])
                         rows.append(dict(code=label, width=width, size=f'{w}x{h}', inputs=n, megapixels=round(mp * n, 2), tile=a.tile,
-                                         peak_rss_mb=d['peak_rss_mb'], rise_over_64px_mb=round(d['peak_rss_mb'] - base, 1),
-                                         bytes_per_pixel=round((d['peak_rss_mb'] - base) * 2**20 / (w * h), 1) if (w, h) != (64, 64) else None,
+                                         peak_rss_mb=d['peak_rss_mb'], rss_at_first_image_mb=d['rss_before_mb'], separation_mb=round(sep, 1),
+                                         separation_bytes_per_pixel=round(sep * 2**20 / (w * h * n), 1), rise_over_64px_mb=round(d['peak_rss_mb'] - base, 1),
                                          seconds=d['seconds']))
                         print(rows[-1], file=sys.stderr, flush=True)
     import pandas as pd
