@@ -7,8 +7,8 @@ __all__ = ['TASKS', 'FIGURE_RECIPE', 'SEED_MAX', 'DATA_CHOICES', 'OWN_LAYERS', '
            'CKPT_FORMAT', 'TMP_NAMES', 'LEGACY_DEFAULTS', 'TrainConfig', 'recipe_config', 'option_name', 'make_data',
            'own_data', 'missing_task_data', 'frozen', 'SILS', 'separate_padded', 'evaluate', 'eval_protocol',
            'do_nothing', 'with_do_nothing', 'Trainer', 'sample_grid', 'cpu_model', 'run_record', 'plain',
-           'first_nonfinite', 'write_atomic', 'config_defaults', 'read_checkpoint', 'load_weights', 'load_method',
-           'train']
+           'first_nonfinite', 'write_atomic', 'config_defaults', 'read_checkpoint', 'load_weights', 'check_fit',
+           'check_sizes', 'load_method', 'train']
 
 # %% ../nbs/07_train.ipynb #e9bcf5f5
 import os, re, sys, json, math, time, pickle, platform, signal, threading
@@ -100,6 +100,7 @@ def recipe_config(**fields, # TrainConfig fields; these win over the recipe
 _POSITIVE = {'lr', 'lr_d', 'alpha'}  # float options that must be > 0; every other float option must be ≥ 0
 _BELOW_ONE = {'beta1', 'beta2'}  # Adam's betas lie in [0, 1)
 _INT_MIN = dict(steps=1, batch_size=1, width=1, img_size=8, depth=1, d_branches=1, ckpt_every=1, sample_every=1, log_every=1)
+_INT_MAX = dict(width=128, batch_size=1024, img_size=2048, depth=8, d_branches=8)  # size limits, checked before anything is allocated (the paper: width 64, img_size 256)
 _SIGNED = {'ss_level'}  # whole-number options that may be negative (levels counted from the deepest)
 SEED_MAX = 2 ** 32  # seeds are 0 … 2**32 − 1 (numpy's range)
 DATA_CHOICES = dict(mit_input=('diffuse', 'original'), reflection_source=('auto', 'bsds500', 'synthetic', 'sir2'),
@@ -123,6 +124,8 @@ def _check_field(f, v):
         if name == 'seed' and not 0 <= v < SEED_MAX: raise bad(f'a whole number in 0 … {SEED_MAX - 1}')
         lo = _INT_MIN.get(name, None if name in _SIGNED else 0)
         if lo is not None and v < lo: raise bad(f'a whole number ≥ {lo}')
+        hi = _INT_MAX.get(name)
+        if hi is not None and v > hi: raise bad(f'a whole number in {lo} … {hi} (a size limit, checked before anything is allocated)')
     elif 'float' in t:
         if not (number and math.isfinite(v)): raise bad('a finite number' + (' > 0' if name in _POSITIVE else ' ≥ 0'))
         if name in _BELOW_ONE and not 0 <= v < 1: raise bad('a number in [0, 1)')
@@ -142,6 +145,9 @@ def resolve(self: TrainConfig) -> TrainConfig:
     if self.ss_intra not in ('item', 'mean'): raise SilsError(f"Unknown ss_intra {self.ss_intra!r}: use item or mean.")
     for name, ok in DATA_CHOICES.items():
         if getattr(self, name) not in ok: raise SilsError(f"Unknown {option_name(name)} {getattr(self, name)!r}: choose one of {', '.join(ok)}.")
+    if self.method == 'sils' and not ((self.ss and self.w1 > 0) or (self.cc and self.w2 > 0) or (self.gan and self.w_gan > 0) or self.w_selfrec > 0):
+        raise SilsError("Every loss is switched off (SS, CC and GAN off or weighted 0, no --w-selfrec): the generator would learn nothing; "
+                        "keep at least one of --w1, --w2, --w-gan or --w-selfrec above 0 with its loss on.")
     real = self.task in ('intrinsic', 'reflection')
     if self.holdout and not real: raise SilsError(f"{option_name('holdout')} applies to the real tasks; {self.task} runs validate on images rendered apart (`val_set`).")
     arch = self.arch if self.arch is not None else ('vgg' if real and sc.name == 'paper' else 'unet')
@@ -545,7 +551,8 @@ def write_atomic(path: Path, # the file to write
                 ) -> Path:
     "Write `text` to `path` through a temporary file and a rename, so a reader never sees half a file."
     tmp = path.with_name(path.name + '.tmp')
-    tmp.write_text(text); os.replace(tmp, path)
+    try: tmp.write_text(text); os.replace(tmp, path)
+    except BaseException: tmp.unlink(missing_ok=True); raise
     return path
 
 @patch
@@ -585,13 +592,19 @@ def save(self: Trainer, path: str | Path | None = None, # default: out_dir/check
     tmp = path.with_name(path.name + '.tmp')
     state = self.state_dict()
     if ranks: state.update(world_size=self.world, rank_states=plain(ranks))
-    torch.save(state, tmp); os.replace(tmp, path)
-    for rows, name in ((self.log, 'log.csv'), (self.assumption_log, 'assumptions.csv')):
-        if not rows: continue
-        log_path = path.parent / name
-        pd.DataFrame(rows).to_csv(log_path.with_suffix('.csv.tmp'), index=False)
-        os.replace(log_path.with_suffix('.csv.tmp'), log_path)
-    write_atomic(path.parent / 'config.json', json.dumps(asdict(self.cfg), indent=1, allow_nan=False))
+    try:
+        try: torch.save(state, tmp); os.replace(tmp, path)
+        finally: tmp.unlink(missing_ok=True)  # a failed or interrupted write leaves no partial file behind
+        for rows, name in ((self.log, 'log.csv'), (self.assumption_log, 'assumptions.csv')):
+            if rows: write_atomic(path.parent / name, pd.DataFrame(rows).to_csv(index=False))
+        write_atomic(path.parent / 'config.json', json.dumps(asdict(self.cfg), indent=1, allow_nan=False))
+    except (OSError, RuntimeError) as e:  # torch reports a full disk as a RuntimeError
+        import shutil
+        full = shutil.disk_usage(path.parent).free < 2 ** 24
+        why = 'no space left on the device' if full else (getattr(e, 'strerror', None) or 'the file could not be written completely')
+        kept = (f"the checkpoint of step {self.saved_step} is kept: free some space, then continue with --resume" if self.saved_step is not None and path.exists()
+                else "nothing was saved: free some space, then start again")
+        raise SilsError(f"Could not save step {self.step} to {rel_path(path)} ({why}); {kept}.") from None
     distributed.barrier()  # no process goes on before the checkpoint is complete
     self.saved_step = self.step
     return path
@@ -622,6 +635,9 @@ def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holdi
     except Exception as e: raise SilsError(f"Checkpoint {where} is corrupt or unreadable ({type(e).__name__}).") from None
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT or not isinstance(ck.get('cfg'), dict) or not isinstance(ck.get('method'), dict):
         raise SilsError(f"{where} is not a sils checkpoint.")
+    names = ck.get('layer_names')
+    if not (isinstance(names, list) and names and all(isinstance(n, str) for n in names)) or ck.get('channels') not in (1, 3):
+        raise SilsError(f"{where} is not a sils checkpoint (its layer names or channel count are missing or malformed).")
     names = [f.name for f in fields(TrainConfig)]
     extra = [k for k in ck['cfg'] if k not in names]
     if extra:
@@ -642,6 +658,14 @@ def load_weights(module: nn.Module, # the freshly built method
                  where: str = 'the checkpoint', # named in the error
                 ):
     "Load `state` into `module`, or raise one line naming the weights that do not fit (another version or architecture)."
+    check_fit(module, state, where)
+    module.load_state_dict(state)
+
+def check_fit(module: nn.Module, # a built method (its weights may live on the 'meta' device: nothing allocated)
+              state: dict, # the checkpoint's weights
+              where: str = 'the checkpoint', # named in the error
+             ):
+    "Raise one line naming the weights of `state` that do not fit `module` (missing, unknown, or of another shape)."
     own = module.state_dict()
     missing, extra = [k for k in own if k not in state], [k for k in state if k not in own]
     shape = [k for k in own if k in state and tuple(own[k].shape) != tuple(state[k].shape)]
@@ -649,7 +673,16 @@ def load_weights(module: nn.Module, # the freshly built method
         what = [f"{len(missing)} missing (e.g. {missing[0]})" if missing else '', f"{len(extra)} unknown (e.g. {extra[0]})" if extra else '',
                 f"{len(shape)} of another shape (e.g. {shape[0]}: {tuple(state[shape[0]].shape)} in the file, {tuple(own[shape[0]].shape)} here)" if shape else '']
         raise SilsError(f"The weights in {where} do not fit this version's {type(module).__name__} network: {', '.join(w for w in what if w)}.")
-    module.load_state_dict(state)
+
+def check_sizes(cfg: TrainConfig, # the checkpoint's configuration
+                ck: dict, # the checkpoint
+                where: str = 'the checkpoint', # named in the error
+               ):
+    "Build the checkpoint's network without memory (on torch's 'meta' device) and check its weights fit, before the real one is allocated."
+    try:
+        with torch.device('meta'): probe = get_method(cfg.method)(cfg, len(ck['layer_names']), ck['channels'], ck.get('fuse', 'add'))
+    except (RuntimeError, NotImplementedError, TypeError, ValueError): return  # a method that cannot be built there is checked after building
+    check_fit(probe, ck['method'], where)
 
 def load_method(checkpoint: str | Path | dict, # a checkpoint file, run folder, or a dict from `read_checkpoint`
                 device=None, # where the method runs (default: CUDA when present)
@@ -658,6 +691,7 @@ def load_method(checkpoint: str | Path | dict, # a checkpoint file, run folder, 
     ck = checkpoint if isinstance(checkpoint, dict) else read_checkpoint(checkpoint)
     where = 'the checkpoint' if isinstance(checkpoint, dict) else rel_path(checkpoint)
     cfg = TrainConfig(**ck['cfg'])
+    check_sizes(cfg, ck, where)  # what the checkpoint declares (its width) fits its weights: nothing absurd is allocated
     method = get_method(cfg.method)(cfg, len(ck['layer_names']), ck['channels'], ck.get('fuse', 'add'))
     load_weights(method, ck['method'], where)
     return method.to(get_device(device)).eval(), ck
@@ -702,6 +736,7 @@ def load(cls: Trainer, path: str | Path, # checkpoint file or run folder
     if ck is None: ck = read_checkpoint(path)
     path = Path(path); folder = path if path.is_dir() else path.parent
     cfg = replace(TrainConfig(**ck['cfg']), **overrides)
+    check_sizes(cfg, ck, rel_path(path))  # before the networks are allocated
     t = cls(cfg, out_dir if out_dir is not None else folder, data=data, device=device)
     t.load_state_dict(ck, rel_path(path))
     return t
