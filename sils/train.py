@@ -40,7 +40,7 @@ class TrainConfig:
     batch_size: int | None = None  # images per domain per step
     width: int | None = None  # base channels of G and D
     img_size: int | None = None  # training crop side
-    arch: str | None = None  # 'unet' (synthetic generator), 'vgg' (the paper's real-image generator), 'fullres' / 'fullres-in' (U-Net with a full-resolution path, 06_networks); None: vgg at paper scale on real tasks
+    arch: str | None = None  # 'unet' (synthetic generator), 'vgg' (the paper's real-image generator), 'fullres' / 'fullres-in' / 'fullres-gate' (U-Net with a full-resolution path, 06_networks); None: vgg at paper scale on real tasks
     depth: int | None = None  # encoder levels of the generator (None: 5 for unet, 4 for vgg)
     lr: float = 2e-4  # Adam learning rate of G
     lr_d: float | None = None  # of D (None: same as lr)
