@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'ARCHS', 'make_generator', 'n_params', 'pad_to_multiple', 'UNetStream',
-           'vgg19_weights_path', 'vgg19_features', 'VGGStream', 'Separator', 'MultiScaleDiscriminator',
-           'make_separator', 'make_discriminators']
+           'vgg19_weights_path', 'vgg19_features', 'VGGStream', 'FullResStream', 'default_depth', 'stream_multiple',
+           'Separator', 'MultiScaleDiscriminator', 'make_separator', 'make_discriminators']
 
 # %% ../nbs/06_networks.ipynb #ffa591a4
 import os, warnings
@@ -176,8 +176,57 @@ class VGGStream(nn.Module):
 
     def forward(self, x: Tensor) -> Tensor: return self.decode(self.encode(x))
 
+# %% ../nbs/06_networks.ipynb #a16fe97c
+class FullResStream(UNetStream):
+    "A U-Net stream with a full-resolution path: a 3×3 stem at the input's size feeds the U-Net and reaches the output head as a skip."
+    def __init__(self, channels: int = 3, # image channels (in and out)
+                 width: int = 64, # channels of the stem and of the U-Net's first level
+                 depth: int = 5, # stride-2 levels of the U-Net
+                 norm: str = 'batch', # inside the U-Net: 'batch', 'instance' or 'none'
+                 output: str = 'sigmoid', # 'sigmoid': the head's image; 'gate': a per-pixel mix of the input and the head's image
+                ):
+        if output not in ('sigmoid', 'gate'): raise SilsError(f"Unknown output {output!r}: use 'sigmoid' or 'gate'.")
+        super().__init__(width, width, depth, norm)  # the stride-2 U-Net runs on the stem's features
+        self.channels, self.output = channels, output
+        self.stem = nn.Sequential(nn.Conv2d(channels, width, 3, padding=1), nn.LeakyReLU(0.2),
+                                  nn.Conv2d(width, width, 3, padding=1), nn.LeakyReLU(0.2))
+        skip = width + (channels if output == 'gate' else 0)  # the gated stream's full-resolution code also holds the input
+        self.out = nn.Sequential(nn.Conv2d(width + skip, width, 3, padding=1), nn.LeakyReLU(0.2),
+                                 nn.Conv2d(width, channels + (output == 'gate'), 3, padding=1))
+
+    def encode(self, x: Tensor) -> list[Tensor]:
+        "The full-resolution code (the stem's map; with the gate, the input before it), then the U-Net's stride-2 levels."
+        f = self.stem(x)
+        return [torch.cat([x, f], 1) if self.output == 'gate' else f, *super().encode(f)]
+
+    def decode(self, feats: Sequence[Tensor]) -> Tensor:
+        "The layer image: the U-Net decoder up to full size, concatenated with the full-resolution code, then the output head."
+        full, feats = feats[0], feats[1:]
+        h = feats[-1]
+        for j, layer in enumerate(self.up):
+            h = layer(h)
+            i = self.depth - 2 - j  # the encoder level with h's resolution
+            if i >= 0: h = torch.cat([h, feats[i]], 1)
+        o = self.out(torch.cat([h, full], 1))
+        if self.output == 'sigmoid': return torch.sigmoid(o)
+        gate = torch.sigmoid(o[:, -1:])  # 1: keep the input's pixel; 0: the head's own image
+        return gate * full[:, :self.channels] + (1 - gate) * torch.sigmoid(o[:, :-1])
+
+
 # %% ../nbs/06_networks.ipynb #90aca9fa
-ARCHS = ('unet', 'vgg')
+ARCHS = ('unet', 'vgg', 'fullres', 'fullres-in', 'fullres-gate')
+_STREAMS = {'unet': UNetStream, 'vgg': VGGStream, 'fullres': FullResStream, 'fullres-in': FullResStream, 'fullres-gate': FullResStream}
+
+def default_depth(arch: str # a name in ARCHS
+                 ) -> int:
+    "Encoder levels of `arch` when none is given: 4 for 'vgg', 5 (stride-2 levels) for the U-Nets."
+    return 4 if arch == 'vgg' else 5
+
+def stream_multiple(arch: str, # a name in ARCHS
+                    depth: int, # its encoder levels
+                   ) -> int:
+    "The multiple the input's H and W must have: 2**(depth − 1) for 'vgg', 2**depth for the U-Nets."
+    return 2 ** (depth - 1) if arch == 'vgg' else 2 ** depth
 
 class Separator(nn.Module):
     "K encoder/decoder streams that share a structure, not weights."
@@ -185,14 +234,16 @@ class Separator(nn.Module):
                  channels: int = 1, # image channels
                  width: int = 64, # base width of each stream
                  depth: int | None = None, # encoder levels; None: 5 for 'unet', 4 for 'vgg'
-                 arch: str = 'unet', # 'unet' (synthetic) or 'vgg' (real images)
-                 **kw, # passed to the stream (norm for 'unet'; weights, dilations for 'vgg')
+                 arch: str = 'unet', # 'unet' (synthetic), 'vgg' (the paper's real-image stream), 'fullres', 'fullres-in', 'fullres-gate' (U-Net with a full-resolution path)
+                 **kw, # passed to the stream (norm for the U-Nets; weights, dilations for 'vgg')
                 ):
         super().__init__()
-        if arch not in ARCHS: raise SilsError(f"Unknown architecture {arch!r}: choose 'unet' or 'vgg'.")
+        if arch not in ARCHS: raise SilsError(f"Unknown architecture {arch!r}: choose one of {', '.join(ARCHS)}.")
         if K < 1: raise SilsError(f"K must be at least 1, got {K}.")
-        depth = depth or (5 if arch == 'unet' else 4)
-        make = UNetStream if arch == 'unet' else VGGStream
+        depth = depth or default_depth(arch)
+        make = _STREAMS[arch]
+        if arch == 'fullres-in': kw = {'norm': 'instance', **kw}
+        if arch == 'fullres-gate': kw = {'output': 'gate', **kw}
         self.streams = nn.ModuleList([make(channels, width, depth, **kw) for _ in range(K)])
         self.K, self.channels, self.width, self.depth, self.arch = K, channels, width, depth, arch
         self.multiple = self.streams[0].multiple
@@ -260,7 +311,7 @@ def make_separator(K=2, # number of layers, or a config object holding the argum
     "A `Separator` from keyword arguments or a config object."
     if not isinstance(K, int):
         a = _from_cfg(K, dict(K='K', channels='channels', width='width', arch='arch', depth='depth'))
-        a |= _from_cfg(K, dict(norm='norm') if a.get('arch', 'unet') == 'unet' else dict(vgg_weights='weights'))
+        a |= _from_cfg(K, dict(norm='norm') if a.get('arch', 'unet') in ('unet', 'fullres') else dict(vgg_weights='weights') if a.get('arch') == 'vgg' else {})
         a.update(kw); return Separator(**a)
     return Separator(K, channels, width, depth, arch, **kw)
 

@@ -25,7 +25,7 @@ from .data.synthetic import SyntheticLayers
 from .data import real
 from .metrics import METRICS
 from .losses import SS_NORMS, ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
-from .networks import make_separator, make_discriminators, pad_to_multiple
+from .networks import make_separator, make_discriminators, pad_to_multiple, ARCHS, default_depth, stream_multiple
 from .assumptions import measure_assumptions
 from . import distributed
 
@@ -43,7 +43,7 @@ class TrainConfig:
     batch_size: int | None = None  # images per domain per step
     width: int | None = None  # base channels of G and D
     img_size: int | None = None  # training crop side
-    arch: str | None = None  # 'unet' (synthetic generator) or 'vgg' (real-image generator); None: vgg at paper scale on real tasks
+    arch: str | None = None  # 'unet' (synthetic generator), 'vgg' (the paper's real-image generator), 'fullres' / 'fullres-in' / 'fullres-gate' (U-Net with a full-resolution path, 06_networks); None: vgg at paper scale on real tasks
     depth: int | None = None  # encoder levels of the generator (None: 5 for unet, 4 for vgg)
     lr: float = 2e-4  # Adam learning rate of G
     lr_d: float | None = None  # of D (None: same as lr)
@@ -151,8 +151,8 @@ def resolve(self: TrainConfig) -> TrainConfig:
     real = self.task in ('intrinsic', 'reflection')
     if self.holdout and not real: raise SilsError(f"{option_name('holdout')} applies to the real tasks; {self.task} runs validate on images rendered apart (`val_set`).")
     arch = self.arch if self.arch is not None else ('vgg' if real and sc.name == 'paper' else 'unet')
-    if arch not in ('unet', 'vgg'): raise SilsError(f"Unknown generator {arch!r}: use unet or vgg.")
-    depth = self.depth if self.depth is not None else (5 if arch == 'unet' else 4)
+    if arch not in ARCHS: raise SilsError(f"Unknown generator {arch!r}: use {', '.join(ARCHS)}.")
+    depth = self.depth if self.depth is not None else default_depth(arch)
     if self.ss_level is not None and not -depth <= self.ss_level < depth:
         raise SilsError(f"ss_level {self.ss_level} does not exist: the {arch} encoder has {depth} levels (0 … {depth - 1}, or -1 … -{depth}).")
     either = lambda v, default: default if v is None else v  # None means "not set"; 0 is a value (and checked)
@@ -163,7 +163,7 @@ def resolve(self: TrainConfig) -> TrainConfig:
                   img_size=either(self.img_size, b['img_size']), lr_d=either(self.lr_d, self.lr),
                   d_branches=either(self.d_branches, 3 if real else 2), ckpt_every=either(self.ckpt_every, sc.log_every),
                   sample_every=either(self.sample_every, sc.log_every), log_every=log_every)
-    mult = 2 ** depth if arch == 'unet' else 2 ** (depth - 1)  # the generator's input multiple (06_networks)
+    mult = stream_multiple(arch, depth)  # the generator's input multiple (06_networks)
     if out.img_size % mult:
         raise SilsError(f"{option_name('img_size')} must be a multiple of {mult} for the {depth}-level {arch} generator, got {out.img_size}.")
     return out

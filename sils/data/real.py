@@ -548,11 +548,12 @@ def zhang_reflection(t: torch.Tensor, # background crop, 3×H×W in [0, 1]
                      gamma: float = 2.2, # display gamma of the linearisation
                      sigma_range: tuple[float, float] = (1., 5.), # blur σ range
                      dim: tuple[float, float] | None = None, # optional transmission dimming range (Zhang et al.: (0.8, 1.0))
+                     gain: float = 1., # factor on the blurred reflection in linear light, before the overflow fix (1: Zhang et al.'s recipe)
                     ) -> torch.Tensor:
     "The reflection layer x − t of Zhang et al.'s synthetic blend of background t and reflection photo r (so x = t + it)."
     T, R = t.clamp(0, 1) ** gamma, r.clamp(0, 1) ** gamma
     sigma = sigma_range[0] + (sigma_range[1] - sigma_range[0]) * _rand(g)
-    Rb = _gauss_blur(R, sigma)
+    Rb = _gauss_blur(R, sigma) * gain
     att = 1.08 + _rand(g) / 10.
     over = (T + Rb) > 1
     mean = ((T + Rb) * over).sum((1, 2)) / (over.sum((1, 2)) + 1e-6)
@@ -647,6 +648,7 @@ class Reflection:
                  photos: str | Path | None = None, # folder of layer photos (default: root/'bsds500' for 'bsds500', scikit-image's for 'synthetic')
                  group_depth: int | None = None, # SIR² release: group captures by their first folders (see find_sir2)
                  gamma: float = 2.2, sigma_range: tuple[float, float] = (1., 5.), dim: tuple[float, float] | None = None, # recipe
+                 gain: float = 1., # the recipe's reflection gain (1: Zhang et al.'s; see "How strong the training reflections are")
                  max_side: int | None = 600, # long side of cached training images
                  scale_range: tuple[float, float] = (0.5, 2.0), # random rescale of the short side
                  ceilnet_root: str | Path | None = None, # CEILNet synthetic triplets (default root/'reflection-synthetic')
@@ -662,6 +664,8 @@ class Reflection:
         self.root = Path(root) if root is not None else reflection_root()
         self.seed, self.protocol, self.max_side, self.scale_range = seed, protocol, max_side, scale_range
         self.gamma, self.sigma_range, self.dim = gamma, sigma_range, dim
+        if not (isinstance(gain, (int, float)) and gain > 0): raise SilsError(f"gain must be a number > 0, got {gain!r}.")
+        self.gain = float(gain)
         self.test_max_side = TEST_MAX_SIDE.get(self.scale.name) if test_max_side == -1 else test_max_side
         self.ceilnet_dir = Path(ceilnet_root) if ceilnet_root is not None else self.root / 'reflection-synthetic'
         self.ceilnet_train, self.ceilnet_test = split_ceilnet(find_ceilnet(self.ceilnet_dir))
@@ -783,7 +787,7 @@ class Reflection:
         if rpool is tpool: i = _randint(len(tpool), g); j = (i + 1 + _randint(len(tpool) - 1, g)) % len(tpool)
         else: i, j = _randint(len(tpool), g), _randint(len(rpool), g)
         t, r = self._crop(tpool[i][1], g), self._crop(rpool[j][1], g)
-        return t, zhang_reflection(t, r, g, self.gamma, self.sigma_range, self.dim), f'{tpool[i][0]}+{rpool[j][0]}'
+        return t, zhang_reflection(t, r, g, self.gamma, self.sigma_range, self.dim, self.gain), f'{tpool[i][0]}+{rpool[j][0]}'
 
     def train_batch(self, batch_size: int, g: torch.Generator) -> tuple[torch.Tensor, list[torch.Tensor]]:
         "Inputs x and, independently, background and reflection samples from photos disjoint from those of x."
