@@ -22,7 +22,7 @@ from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import *
 from .data.synthetic import SyntheticLayers
-from .data import real
+from .data import mit, real
 from .metrics import METRICS
 from .losses import SS_NORMS, ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
 from .networks import make_separator, make_discriminators, pad_to_multiple
@@ -72,7 +72,7 @@ class TrainConfig:
     reflection_source: str = 'auto'  # reflection training data: 'bsds500', 'synthetic', 'sir2' or 'auto' (02_data.real)
     reflection_test: str = 'auto'  # reflection test set: 'real20', 'ceilnet' (both layers), 'sir2' or 'auto'
     holdout: int = 0  # real tasks: training inputs held out as the validation set of learning curves (MIT objects; CEILNet train-half triplets); 0: none
-    inputs: str | None = None  # your own data (intrinsic, reflection): a folder of images to separate, with `layers` (02_data.real, LayerFolders)
+    inputs: str | None = None  # your own data (intrinsic, reflection): a folder of images to separate, with `layers` (02a_data.folders, LayerFolders)
     layers: str | None = None  # your own data: one folder of samples per layer, comma-separated, in layer order (background,reflection or albedo,shading)
     lambda_cycle: float = 10.0  # baselines: CycleGAN / UNIT cycle-reconstruction weight
     lambda_recon: float = 10.0  # baselines: UNIT within-domain reconstruction weight
@@ -178,7 +178,7 @@ def make_data(cfg: TrainConfig, # a resolved configuration
         return SyntheticLayers(K=cfg.K, size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
     if (missing := missing_task_data(cfg)): raise SilsError(missing)
     if cfg.task == 'intrinsic':
-        return real.MITIntrinsic(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **{'input': cfg.mit_input, 'holdout': cfg.holdout, **kwargs})
+        return mit.MITIntrinsic(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **{'input': cfg.mit_input, 'holdout': cfg.holdout, **kwargs})
     return real.Reflection(size=cfg.img_size, seed=cfg.seed, scale=cfg.scale,
                            **{'source': cfg.reflection_source, 'test': cfg.reflection_test, 'holdout': cfg.holdout, **kwargs})
 
@@ -196,13 +196,13 @@ def own_data(cfg: TrainConfig, # a resolved configuration with `inputs` and `lay
         raise SilsError(f"--task {cfg.task} on your own folders needs --inputs DIR and --layers with {len(names)} folders "
                         f"({' and '.join(n.upper() for n in names)}); got inputs {cfg.inputs!r} and {len(layers)} layer folder{'s' * (len(layers) != 1)}.")
     if cfg.holdout: raise SilsError(f"{option_name('holdout')} applies to our datasets; your folders are validated on a tenth of each layer folder (LayerFolders).")
-    from sils.data.real import LayerFolders
+    from sils.data.folders import LayerFolders
     return LayerFolders(cfg.inputs, layers, names, fuse, size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
 
 def missing_task_data(cfg: TrainConfig, # a configuration of a real task without your own folders
                      ) -> str | None:
     "One line naming the datasets a real task needs and lacks, with both ways out (your folders, or fetching ours); None when all are there."
-    from sils.data.real import find_dataset, DATASETS, GET_ALL
+    from sils.data.registry import find_dataset, DATASETS, GET_ALL
     have = lambda n: find_dataset(n) is not None
     if cfg.task == 'intrinsic': need = [] if have('mit-intrinsic') else ['mit-intrinsic']
     else:
