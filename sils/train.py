@@ -21,6 +21,8 @@ from fastcore.basics import patch
 from .core import *
 from .data.synthetic import SyntheticLayers
 from .data import mit, real
+from .data.folders import LayerFolders
+from .data.registry import find_dataset, DATASETS, GET_ALL
 from .metrics import METRICS
 from .losses import SS_NORMS, ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
 from .networks import make_separator, make_discriminators, pad_to_multiple
@@ -196,13 +198,11 @@ def own_data(cfg: TrainConfig, # a resolved configuration with `inputs` and `lay
         raise SilsError(f"--task {cfg.task} on your own folders needs --inputs DIR and --layers with {len(names)} folders "
                         f"({' and '.join(n.upper() for n in names)}); got inputs {cfg.inputs!r} and {len(layers)} layer folder{'s' * (len(layers) != 1)}.")
     if cfg.holdout: raise SilsError(f"{option_name('holdout')} applies to our datasets; your folders are validated on a tenth of each layer folder (LayerFolders).")
-    from sils.data.folders import LayerFolders
     return LayerFolders(cfg.inputs, layers, names, fuse, size=cfg.img_size, seed=cfg.seed, scale=cfg.scale, **kwargs)
 
 def missing_task_data(cfg: TrainConfig, # a configuration of a real task without your own folders
                      ) -> str | None:
     "One line naming the datasets a real task needs and lacks, with both ways out (your folders, or fetching ours); None when all are there."
-    from sils.data.registry import find_dataset, DATASETS, GET_ALL
     have = lambda n: find_dataset(n) is not None
     if cfg.task == 'intrinsic': need = [] if have('mit-intrinsic') else ['mit-intrinsic']
     else:
