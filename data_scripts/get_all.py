@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Find or fetch every dataset the notebooks read, and say for each where it is or what to do.
 
-For each dataset of `sils.data.real.DATASETS` (MIT intrinsic images, real45, real20, SIR², BSDS500, the CEILNet
+For each dataset of `sils.data.registry.DATASETS` (MIT intrinsic images, real45, real20, SIR², BSDS500, the CEILNet
 synthetic reflection set) this prints one line: where the loaders find it, or that it was just downloaded, or — for
 the sets that cannot be downloaded by a script (real20, SIR²) — what to download by hand and the command that
 installs it. The data folders looked in are the
@@ -59,7 +59,7 @@ def main(argv=None) -> int:
     if a.root: os.environ['SILS_DATA'] = str(Path(a.root).expanduser().resolve())
     try:
         from sils.core import data_roots, rel_path
-        from sils.data.real import DATASETS, find_dataset
+        from sils.data.registry import DATASETS, find_dataset
     except ImportError as e:
         print(f"error: sils is not installed here ({e}): run `pip install -e .` in the checkout first.", file=sys.stderr)
         return 1

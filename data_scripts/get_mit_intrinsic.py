@@ -3,7 +3,7 @@
 
 The official data tarball (`intrinsic-data.tar.gz`, linked from the dataset page http://people.csail.mit.edu/rgrosse/intrinsic/)
 unpacks to `MIT-intrinsic/data/<object>/` with original.png, diffuse.png, reflectance.png, shading.png, specular.png,
-mask.png and light01.png ... light10.png per object; `sils.data.real.MITIntrinsic` reads that layout as well as the
+mask.png and light01.png ... light10.png per object; `sils.data.mit.MITIntrinsic` reads that layout as well as the
 MIT-Berkeley release (`mit-berkeley/<object>/`). The download resumes where it stopped (HTTP Range on a .part file).
 """
 import argparse, sys

@@ -119,7 +119,7 @@ def bench_grid(specs: list[BenchSpec], # the configurations
               ) -> "pd.DataFrame":
     "Benchmark every configuration in its own process; one row each, with the machine, torch and commit recorded."
     import pandas as pd, torch  # lazy: sils-bench starts without torch (42_structure)
-    from sils.train import cpu_model  # the same record every run keeps; lazy: the trainer loads torch; the commands start without it (42_structure)
+    from sils.checkpoints import cpu_model  # the same record every run keeps; lazy: it loads torch; the commands start without it (42_structure)
     rows = []
     for i, s in enumerate(specs):
         if progress: print(f'[{i + 1}/{len(specs)}] {s.method} {s.generator} {s.scale} threads={s.threads} speedups={s.speedups}', file=sys.stderr, flush=True)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from numpy.lib.stride_tricks import sliding_window_view
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from .core import SilsError, rel_path
-from .data.real import find_mit, load_mit_object, fit_scale, to_float, resize_image, MIT_TEST
+from .data.images import to_float, resize_image
+from .data.mit import find_mit, load_mit_object, fit_scale, MIT_TEST
 
 # %% ../nbs/03_metrics.ipynb #d6b7c1ce
 def as_images(a: np.ndarray | torch.Tensor, # H×W, H×W×C or N×H×W×C array; H×W, C×H×W or N×C×H×W tensor

@@ -18,7 +18,7 @@ CHILD = r'''
 import json, resource, sys, time, torch
 torch.set_num_threads(1)
 from sils.train import TrainConfig, SILS, separate_padded
-from sils.cli import separate_tiled
+from sils.separation import separate_tiled
 width, side, tile = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 cfg = TrainConfig(task='intrinsic', scale='small', width=width).resolve()
 m = SILS(cfg, 2, 3).eval()

@@ -7,7 +7,7 @@ runs (warnings, messages of the libraries it calls) is captured and shown only w
 Usage: python tools/test_notebooks.py [GLOB] [--workers N]
 
 A notebook that reads a real dataset says so in a comment line of its first code cell, `# requires data: mit-intrinsic`
-(names from `sils.data.real.DATASETS`, comma-separated). When one of them is missing where the loaders look, the
+(names from `sils.data.registry.DATASETS`, comma-separated). When one of them is missing where the loaders look, the
 notebook is not run: one `SKIP` line names the dataset and the command that fetches it. Nothing is skipped silently.
 """
 import argparse, json, os, re, sys, tempfile, time
@@ -45,7 +45,7 @@ def missing_data(fn: Path) -> list[str]:
     "The declared datasets of a notebook that are not where the loaders look (an unknown name counts as missing)."
     need = required_data(fn)
     if not need: return []
-    from sils.data.real import DATASETS, find_dataset
+    from sils.data.registry import DATASETS, find_dataset
     return [n for n in need if n not in DATASETS or find_dataset(n) is None]
 
 def main():
@@ -87,7 +87,7 @@ def main():
 
 def _how(missing: list[str]) -> str:
     "What to run for the missing datasets (and which of them need a manual download first)."
-    from sils.data.real import DATASETS, GET_ALL
+    from sils.data.registry import DATASETS, GET_ALL
     unknown = [n for n in missing if n not in DATASETS]
     if unknown: return f"unknown dataset name {', '.join(unknown)}; known: {', '.join(DATASETS)}"
     manual = [n for n in missing if DATASETS[n]['manual']]
