@@ -246,7 +246,8 @@ def code_stats(codes_x: Sequence[Sequence[Tensor]], # per stream k, the codes E_
         for k in range(K):
             a, b = codes_x[k][i].double().flatten(1), codes_l[k][i].double().flatten(1)
             rows += [_rows('code_abs_x', f'layer{k+1}', a.abs().mean(), i), _rows('code_abs_l', f'layer{k+1}', b.abs().mean(), i),
-                     _rows('intra', f'layer{k+1}', (a - b.roll(1, 0)).abs().mean(), i)]
+                     _rows('intra', f'layer{k+1}', (a - b.roll(1, 0)).abs().mean(), i),
+                     _rows('code_spread_x', f'layer{k+1}', (a - a.mean(0)).abs().mean(), i)]
         for k in range(K):
             for j in range(k + 1, K):
                 D = s * (codes_x[k][i] - codes_x[j][i]).double().flatten(1).abs().mean(1)
