@@ -73,7 +73,7 @@ def ss_loss(codes_x: Sequence[Sequence[Tensor]], # per layer k, the codes E_k(x)
             p: int = 1, # intra distance: 1 = mean |a − b|, 2 = mean (a − b)²
             intra: str = 'item', # 'item' or 'mean' (see above)
             stop_grad_layers: bool = False, # detach E_k(l_k)
-            norm: str = 'none', # rescale each code before the distances: 'none', 'sample', 'channel' or 'l2' (see `normalize_codes`)
+            norm: str = 'none', # rescale each code before the distances: 'none', 'sample', 'channel', 'l2' or 'batch' (see `normalize_codes`)
            ) -> tuple[Tensor, dict[str, Tensor]]:
     "Eq. 5 for K layers: weighted total, and the unweighted parts `ss_intra{k}`, `ss_inter{k}_{j}` (1-based)."
     K = len(codes_x)
@@ -106,7 +106,7 @@ def ss_loss(codes_x: Sequence[Sequence[Tensor]], # per layer k, the codes E_k(x)
     return total, parts
 
 # %% ../nbs/05_losses.ipynb #0fd34e4a
-SS_NORMS = ('none', 'sample', 'channel', 'l2')
+SS_NORMS = ('none', 'sample', 'channel', 'l2', 'batch')
 
 def normalize_codes(code: Tensor, # N×C×H×W (or N×…) codes of one encoder level
                     mode: str = 'sample', # one of SS_NORMS
@@ -114,6 +114,10 @@ def normalize_codes(code: Tensor, # N×C×H×W (or N×…) codes of one encoder 
                    ) -> Tensor:
     "Codes rescaled per sample (or per sample and channel) so that offsets and scales cannot carry a distance."
     if mode == 'none': return code
+    if mode == 'batch':  # each channel over the batch and the pixels
+        if code.ndim < 2 or code.shape[0] * code[0, 0].numel() < 2: raise SilsError("mode='batch' needs at least two values per channel (a batch of two, or more pixels).")
+        dims = [0, *range(2, code.ndim)]
+        return (code - code.mean(dims, keepdim=True)) / (code.std(dims, keepdim=True) + eps)
     if mode == 'channel' and code.ndim > 2 and code[0, 0].numel() > 1:
         f = code.flatten(2)
         return ((f - f.mean(2, keepdim=True)) / (f.std(2, keepdim=True) + eps)).view_as(code)

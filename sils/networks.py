@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'ARCHS', 'make_generator', 'n_params', 'pad_to_multiple', 'UNetStream',
-           'vgg19_weights_path', 'vgg19_features', 'VGGStream', 'FullResStream', 'default_depth', 'stream_multiple',
-           'Separator', 'MultiScaleDiscriminator', 'make_separator', 'make_discriminators']
+           'norm_innermost', 'vgg19_weights_path', 'vgg19_features', 'VGGStream', 'FullResStream', 'default_depth',
+           'stream_multiple', 'Separator', 'MultiScaleDiscriminator', 'make_separator', 'make_discriminators']
 
 # %% ../nbs/06_networks.ipynb #ffa591a4
 import os, warnings
@@ -84,6 +84,17 @@ class UNetStream(nn.Module):
         return self.out(h)
 
     def forward(self, x: Tensor) -> Tensor: return self.decode(self.encode(x))
+
+# %% ../nbs/06_networks.ipynb #86aeaa07
+def norm_innermost(sep: nn.Module, # a Separator of U-Net streams, or one UNetStream
+                   kind: str = 'batch', # 'batch' or 'instance', put after the innermost encoder convolution
+                  ) -> nn.Module:
+    "Normalise the output of the innermost encoder convolution of every U-Net stream (in place); returns `sep`."
+    for s in getattr(sep, 'streams', [sep]):
+        if not isinstance(s, UNetStream): raise SilsError(f"norm_innermost applies to U-Net streams, not {type(s).__name__}.")
+        conv = s.down[-1][0]
+        s.down[-1][1] = _norm(kind, conv.out_channels)
+    return sep
 
 # %% ../nbs/06_networks.ipynb #74ae8559
 from torchvision.models import VGG19_Weights

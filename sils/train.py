@@ -25,7 +25,7 @@ from .data.folders import LayerFolders
 from .data.registry import find_dataset, DATASETS, GET_ALL
 from .metrics import METRICS
 from .losses import SS_NORMS, ss_loss, gan_d_loss, gan_g_loss, gradient_penalty, fuse, cc_loss
-from .networks import make_separator, make_discriminators, pad_to_multiple, ARCHS, default_depth, stream_multiple
+from .networks import make_separator, make_discriminators, pad_to_multiple, norm_innermost, ARCHS, default_depth, stream_multiple
 from .assumptions import measure_assumptions
 from . import distributed
 from .checkpoints import (run_record, plain, first_nonfinite, CKPT_NAME, PROGRESS_NAME, CKPT_FORMAT, TMP_NAMES,
@@ -61,7 +61,9 @@ class TrainConfig:
     lambda_inter: float = 1.0  # λ3: push E_j(x), E_k(x) apart
     ss_intra: str = 'item'  # Eq. 5's intra distance d: 'item' (x's code vs one unpaired sample's) or 'mean' (batch-mean codes)
     ss_level: int | None = None  # SS on this encoder level only (-1: the deepest); None: averaged over every level
-    ss_norm: str = 'none'  # normalise the codes before Eq. 5's distances: none (literal), sample, channel or l2
+    ss_norm: str = 'none'  # normalise the codes before Eq. 5's distances: none (literal), sample, channel, l2 or batch
+    ss_detach: bool = False  # detach the layer sample's code E_k(l_k) in Eq. 5's intra-domain term: the pull moves E_k(x) only
+    enc_norm_deepest: bool = False  # U-Net: BatchNorm after the deepest encoder convolution too ("after every convolutional layer"); needs a batch of 2 or more
     w_selfrec: float = 0.0  # weight of ‖G_k(E_k(l_k)) − l_k‖₁: a layer sample's own code decodes back to it (0: off)
     alpha: float = 1.4  # shape of the Eq. 6 distance
     lambda_fuse: float = 10.0  # λ4: x ≈ fuse(ŷ, ẑ)
@@ -70,6 +72,7 @@ class TrainConfig:
     gp: float = 0.0  # gradient-penalty weight (0: off)
     d_branches: int | None = None  # discriminator branches (None: 2 synthetic, 3 real)
     d_conditional: bool = False  # D sees (x, layer) pairs instead of the layer alone (the paper's Eq. 7 is conditional; off by default)
+    d_real: str = 'sample'  # with d_conditional, D's real pair: 'sample' (x, l_k) or 'fused' (fuse(l_1 … l_K), l_k), the blend of the layer samples
     mit_input: str = 'diffuse'  # intrinsic: 'diffuse' (diffuse.png ÷ the object's fitted scale k, ≈ albedo·shading) or 'original' (original.png and the lights, unscaled)
     reflection_source: str = 'auto'  # reflection training data: 'bsds500', 'synthetic', 'sir2' or 'auto' (02_data.real)
     reflection_test: str = 'auto'  # reflection test set: 'real20', 'ceilnet' (both layers), 'sir2' or 'auto'
@@ -145,6 +148,7 @@ def resolve(self: TrainConfig) -> TrainConfig:
     if self.gan_mode not in ('lsgan', 'nsgan'): raise SilsError(f"Unknown GAN mode {self.gan_mode!r}: use lsgan or nsgan.")
     if self.ss_norm not in SS_NORMS: raise SilsError(f"Unknown ss_norm {self.ss_norm!r}: choose one of {', '.join(SS_NORMS)}.")
     if self.ss_intra not in ('item', 'mean'): raise SilsError(f"Unknown ss_intra {self.ss_intra!r}: use item or mean.")
+    if self.d_real not in ('sample', 'fused'): raise SilsError(f"Unknown {option_name('d_real')} {self.d_real!r}: use sample or fused.")
     for name, ok in DATA_CHOICES.items():
         if getattr(self, name) not in ok: raise SilsError(f"Unknown {option_name(name)} {getattr(self, name)!r}: choose one of {', '.join(ok)}.")
     if self.method == 'sils' and not ((self.ss and self.w1 > 0) or (self.cc and self.w2 > 0) or (self.gan and self.w_gan > 0) or self.w_selfrec > 0):
@@ -165,6 +169,8 @@ def resolve(self: TrainConfig) -> TrainConfig:
                   img_size=either(self.img_size, b['img_size']), lr_d=either(self.lr_d, self.lr),
                   d_branches=either(self.d_branches, 3 if real else 2), ckpt_every=either(self.ckpt_every, sc.log_every),
                   sample_every=either(self.sample_every, sc.log_every), log_every=log_every)
+    if self.enc_norm_deepest and (arch != 'unet' or out.batch_size < 2):
+        raise SilsError(f"{option_name('enc_norm_deepest')} needs the unet generator and a batch of 2 or more (BatchNorm on its 1×1 deepest code), got {arch} with a batch of {out.batch_size}.")
     mult = stream_multiple(arch, depth)  # the generator's input multiple (06_networks)
     if out.img_size % mult:
         raise SilsError(f"{option_name('img_size')} must be a multiple of {mult} for the {depth}-level {arch} generator, got {out.img_size}.")
@@ -240,6 +246,7 @@ class SILS(nn.Module):
         super().__init__()
         self.cfg, self.K, self.fuse_mode = cfg, K, fuse_mode
         self.G = make_separator(K, channels, cfg.width, arch=cfg.arch, depth=cfg.depth)
+        if cfg.enc_norm_deepest: norm_innermost(self.G)  # no random numbers drawn: D starts as without it
         self.D = make_discriminators(K, channels, cfg.width, n_branches=cfg.d_branches, conditional=cfg.d_conditional) if cfg.gan else None
         self.multiple = self.G.multiple  # inputs must be a multiple of this (callers pad)
 
@@ -264,7 +271,8 @@ class SILS(nn.Module):
         if c.ss and c.w1 > 0:
             codes_l = [self.G.streams[k].encode(layers[k]) for k in range(self.K)]
             l_ss, parts = ss_loss(codes, codes_l, lambdas=(c.lambda_intra, c.lambda_inter), alpha=c.alpha, intra=c.ss_intra,
-                                    levels=None if c.ss_level is None else [c.ss_level], norm=c.ss_norm)
+                                    levels=None if c.ss_level is None else [c.ss_level], norm=c.ss_norm,
+                                  stop_grad_layers=c.ss_detach)
             loss = loss + c.w1 * l_ss; logs.update({k: v.item() for k, v in parts.items()})
         if c.w_selfrec > 0:  # Assumption A: E_k(l_k) lies where E_k(x) maps, so G_k must decode it back to l_k
             if codes_l is None: codes_l = [self.G.streams[k].encode(layers[k]) for k in range(self.K)]
@@ -286,7 +294,8 @@ class SILS(nn.Module):
         "Discriminator loss of one step on real layer samples vs the generator's (detached) fakes."
         c, total = self.cfg, x.new_zeros(())
         for k in range(self.K):
-            real, fake = self._d_in(x, layers[k]), self._d_in(x, fakes[k].detach())
+            cond = fuse(layers, self.fuse_mode) if c.d_real == 'fused' else x  # the image the real layer is paired with
+            real, fake = self._d_in(cond, layers[k]), self._d_in(x, fakes[k].detach())
             total = total + gan_d_loss(self.D[k](real), self.D[k](fake), c.gan_mode)
             if c.gp > 0: total = total + c.gp * gradient_penalty(self.D[k], real, fake, g=noise)
         return total, {'d_total': total.item()}

@@ -37,6 +37,8 @@ OURS = {  # figures of ours that the paper does not have: what they show
     'gan_search': 'validation learning curves of CycleGAN and UNIT with their recipe, a faster learning rate and a gradient penalty: the baselines\' search',
     'real_curves': 'validation learning curves of SILS on MIT and on reflection removal: the evidence that sets the real-image step budget',
     'explorer_screenshot': 'the interactive explorer (nbs/40_explorer.ipynb) running in JupyterLab',
+    'ss_mechanism': 'probes of how self-supervision acts: validation error, the deepest codes and the gradient of each loss term per probe',
+    'real_ladder': 'the real-image ladder: can each generator give back its input, and does its supervised oracle beat the input as background',
 }
 MANUAL = {  # figures no notebook writes: how they were made
     'explorer_screenshot': 'a screenshot of nbs/40_explorer.ipynb run in JupyterLab (headless Chromium driven by selenium; the test scale, a 4-step run)',
