@@ -30,7 +30,7 @@ def _exports(nb: Path) -> bool:
 
 NOTEBOOK_GROUPS = {  # `--only synthetic` / `--only real` / `--only curves`: the synthetic-layer experiments, the real-image ones, the learning curves
     'synthetic': ['01_data.synthetic', '05_losses', '20_fig3c', '21_fig3b', '22_fig4', '23_fig7', '24_fig8', '25_ss_variants'],
-    'curves': ['26_fig3c_curves', '27_real_curves', '28_gan_search'],
+    'curves': ['26_fig3c_curves', '27_real_curves', '28_gan_search', '29_ss_mechanism', '36_real_ladder'],
     'real': ['02_data.real', '08_baselines.classic', '30_table1', '31_table2', '32_fig1', '33_fig5', '34_fig6', '35_fig7_mit']}
 
 def select_notebooks(nbs: list[Path], # from `reproduction_notebooks`
