@@ -453,7 +453,7 @@ def load_results(experiment: str, folder: Path | None = None) -> "pd.DataFrame":
 
 # %% ../nbs/00_core.ipynb #15c1ae1d
 METHODS: dict[str, type] = {}  # name -> class, filled by `register_method`
-BUILTIN_METHODS = {'sils': 'sils.train', 'cyclegan': 'sils.baselines.gan', 'unit': 'sils.baselines.gan',
+BUILTIN_METHODS = {'sils': 'sils.model', 'cyclegan': 'sils.baselines.gan', 'unit': 'sils.baselines.gan',
                    'supervised': 'sils.baselines.gan'}  # name -> the module that registers it
 
 def register_method(name: str # the method's name in configs and on the command line
