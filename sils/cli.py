@@ -18,6 +18,7 @@ from pathlib import Path
 from fastcore.xtras import modified_env
 import numpy as np  # sils.core loads it anyway
 from .core import *
+from .image_io import *
 from .separation import plan_outputs, separate_rows
 from .notebooks import (NOTEBOOK_GROUPS, TIMES_CSV, reproduction_notebooks, select_notebooks, estimated_times,
                             notebook_table, execute_notebook, fmt_secs)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 from fastcore.basics import patch
 from .core import *
+from .image_io import *
 from .data.synthetic import SyntheticLayers
 from .data import mit, real
 from .data.folders import LayerFolders

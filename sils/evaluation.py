@@ -9,6 +9,7 @@ __all__ = ['MASKED_METRICS', 'separate_padded', 'evaluate', 'eval_protocol', 'do
 from typing import Callable
 import numpy as np, pandas as pd, torch
 from .core import *
+from .image_io import *
 from .metrics import METRICS
 from .networks import pad_to_multiple
 

@@ -18,6 +18,7 @@ from torch import nn
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import *
+from .image_io import *
 from .assumptions import measure_assumptions
 from . import distributed
 from .checkpoints import (run_record, plain, first_nonfinite, CKPT_NAME, PROGRESS_NAME, CKPT_FORMAT, TMP_NAMES,
