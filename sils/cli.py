@@ -18,6 +18,7 @@ from pathlib import Path
 from fastcore.xtras import modified_env
 import numpy as np  # sils.core loads it anyway
 from .core import *
+from .image_io import *
 from .separation import plan_outputs, separate_rows
 from .notebooks import (NOTEBOOK_GROUPS, TIMES_CSV, reproduction_notebooks, select_notebooks, estimated_times,
                             notebook_table, execute_notebook, fmt_secs)
@@ -103,7 +104,7 @@ def _module_source(module: str) -> str:
     return Path(importlib.util.find_spec(module).origin).read_text()
 
 @functools.lru_cache(maxsize=None)
-def config_fields(module: str = 'sils.train', # where the dataclass is defined
+def config_fields(module: str = 'sils.config', # where the dataclass is defined
                   cls: str = 'TrainConfig', # its name
                  ) -> list[dict]:
     "The fields of a dataclass read from its source (once per process): name, annotation, default and the comment on its line."
@@ -157,7 +158,7 @@ FOLDER_OPTIONS = {  # TrainConfig fields that name folders: argparse settings
 def recipe_help(name: str) -> str:
     "` (sils-train: -1 for sils on synthetic, synthetic3 — the figures' recipe)` for a field the figures set, else ''."
     uses = {}
-    for task, methods in module_constant('sils.train', 'FIGURE_RECIPE').items():
+    for task, methods in module_constant('sils.config', 'FIGURE_RECIPE').items():
         for m, fields in methods.items():
             if name in fields: uses.setdefault((m, fields[name]), []).append(task)
     return ''.join(f" (sils-train: {v} for {m} on {', '.join(ts)}, the figures' recipe)" for (m, v), ts in uses.items())
@@ -166,7 +167,7 @@ def apply_recipe(a: dict, # sils-train's parsed options (every field)
                  given: list[str], # the options the user gave
                 ) -> dict:
     "The options with the figures' recipe for their task and method on every field the user did not give."
-    r = module_constant('sils.train', 'FIGURE_RECIPE').get(a.get('task'), {}).get(a.get('method'), {})
+    r = module_constant('sils.config', 'FIGURE_RECIPE').get(a.get('task'), {}).get(a.get('method'), {})
     return {**a, **{k: v for k, v in r.items() if k not in given}}
 
 # %% ../nbs/11_cli.ipynb #0f413910
@@ -185,7 +186,7 @@ def train_parser(given_only: bool = False, # leave options the user did not give
     p.add_argument('--device', default=None, help='cpu, cuda, cuda:1, mps … (default: CUDA when present, else cpu)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     per_scale = scale_defaults()
-    choices = dict(task=module_constant('sils.train', 'TASKS'), method=method_names(), scale=sorted(SCALES))
+    choices = dict(task=module_constant('sils.config', 'TASKS'), method=method_names(), scale=sorted(SCALES))
     for f in config_fields():
         name, default, doc = f['name'], f['default'], HELP.get(f['name'], f['doc'])
         if given_only: default = argparse.SUPPRESS

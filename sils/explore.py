@@ -17,6 +17,7 @@ import ipywidgets as widgets
 from IPython import get_ipython
 from IPython.display import display
 from .core import *
+from .image_io import *
 from .losses import sigmoid_distance, fuse
 from .assumptions import _pad, _flat
 from .train import TrainConfig, make_data, train, read_checkpoint, load_method, separate_padded

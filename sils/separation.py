@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 import numpy as np  # sils.core loads it anyway
 from .core import *
+from .image_io import *
 
 # %% ../nbs/10a_separation.ipynb #6d5873f0
 def output_names(paths: list[str | Path], # the input images

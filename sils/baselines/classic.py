@@ -11,7 +11,8 @@ import time
 import numpy as np
 import torch
 from scipy import fft as sfft
-from ..core import SilsError, to_image, to_tensor
+from ..core import SilsError
+from ..image_io import to_image, to_tensor
 
 # %% ../../nbs/08_baselines.classic.ipynb #5a11dc36
 def _as_hwc(img: np.ndarray) -> np.ndarray:

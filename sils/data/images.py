@@ -14,7 +14,8 @@ import torch
 import torch.nn.functional as F
 from torchvision.ops import roi_align
 from PIL import Image
-from ..core import SilsError, load_image, rel_path
+from ..core import SilsError, rel_path
+from ..image_io import load_image
 
 # %% ../../nbs/01a_data.images.ipynb #73e2fff4
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff')

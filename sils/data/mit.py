@@ -12,7 +12,8 @@ import functools
 from pathlib import Path
 import numpy as np
 import torch
-from ..core import SilsError, Scale, get_scale, save_image, data_roots, missing_data, rel_path
+from ..core import SilsError, Scale, get_scale, data_roots, missing_data, rel_path
+from ..image_io import save_image
 from .images import (TEST_MAX_SIDE, load_cached, to_float, resize_image, crop_params, apply_crop,
                               check_images, _check_size, _check_batch, _rgb_t)
 
