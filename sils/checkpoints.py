@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['CKPT_NAME', 'PROGRESS_NAME', 'CKPT_FORMAT', 'TMP_NAMES', 'cpu_model', 'run_record', 'plain', 'first_nonfinite',
-           'write_atomic', 'read_plain', 'load_weights', 'check_fit']
+           'write_atomic', 'ckpt_path', 'read_plain', 'load_weights', 'check_fit']
 
 # %% ../nbs/06a_checkpoints.ipynb #1ff128ef
 import os, re, pickle, platform
@@ -64,11 +64,16 @@ def write_atomic(path: Path, # the file to write
 
 
 # %% ../nbs/06a_checkpoints.ipynb #561593fc
+def ckpt_path(path: str | Path, # a checkpoint file, or a run folder holding checkpoint.pt
+             ) -> Path:
+    "The checkpoint file that `path` names: itself, or the run folder's checkpoint.pt."
+    path = Path(path)
+    return path / CKPT_NAME if path.is_dir() else path
+
 def read_plain(path: str | Path, # a checkpoint file, or a run folder holding checkpoint.pt
               ) -> dict:
     "A sils checkpoint file as plain data (never unpickling code), with one clear error when it is missing, corrupt, foreign or malformed."
-    path = Path(path)
-    if path.is_dir(): path = path / CKPT_NAME
+    path = ckpt_path(path)
     where = rel_path(path)
     if not path.is_file(): raise SilsError(f"Checkpoint not found: {where}")
     try: ck = torch.load(path, map_location='cpu', weights_only=True)

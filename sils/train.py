@@ -21,7 +21,7 @@ from .core import *
 from .image_io import *
 from .assumptions import measure_assumptions
 from . import distributed
-from .checkpoints import (run_record, plain, first_nonfinite, CKPT_NAME, PROGRESS_NAME, CKPT_FORMAT, TMP_NAMES,
+from .checkpoints import (run_record, plain, first_nonfinite, ckpt_path, CKPT_NAME, PROGRESS_NAME, CKPT_FORMAT, TMP_NAMES,
                              write_atomic, read_plain, check_fit, load_weights)
 # What the trainer is built from, re-exported so that `from sils.train import TrainConfig, SILS, evaluate, …` keeps
 # working: the configuration (06c_config), the SILS module (06d_model) and evaluation (06b_evaluation)
@@ -219,8 +219,7 @@ def config_defaults(task: str | None = None, # a saved run's task: its options w
 def read_checkpoint(path: str | Path, # a checkpoint file, or a run folder holding checkpoint.pt
                    ) -> dict:
     "Load a sils checkpoint as plain data (never unpickling code), with one clear error when it is missing, corrupt, foreign, from another version or holds non-finite weights."
-    path = Path(path)
-    if path.is_dir(): path = path / CKPT_NAME
+    path = ckpt_path(path)
     where = rel_path(path)
     ck = read_plain(path)
     names = [f.name for f in fields(TrainConfig)]
