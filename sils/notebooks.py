@@ -190,7 +190,8 @@ def execute_notebook(path: Path, # the notebook
     code = ('from execnb.shell import CaptureShell; import sys; '
             'CaptureShell(mpl_format="png").execute(sys.argv[1], sys.argv[2], exc_stop=True)')
     t0 = time.time()
-    watch = ProgressWatcher([out_root() / 'runs'], label or path.stem, t0)
+    # temporary run folders are this notebook's only at the test scale (another notebook's tests make them too)
+    watch = ProgressWatcher([out_root() / 'runs'], label or path.stem, t0, temp_prefix='sils-test-runs-' if scale == 'test' else None)
     with tempfile.TemporaryFile('w+') as err:
         p = subprocess.Popen([sys.executable, '-c', code, str(path), str(dest)], cwd=path.parent, env=env,
                              stdout=subprocess.DEVNULL, stderr=err, text=True)
