@@ -39,6 +39,8 @@ OURS = {  # figures of ours that the paper does not have: what they show
     'explorer_screenshot': 'the interactive explorer (nbs/40_explorer.ipynb) running in JupyterLab',
     'ss_mechanism': 'probes of how self-supervision acts: validation error, the deepest codes and the gradient of each loss term per probe',
     'real_ladder': 'the real-image ladder: can each generator give back its input, and does its supervised oracle beat the input as background',
+    'real_ladder_methods': 'the real-image methods on the gated generator: background SSIM against steps on validation (which picks each step) and the two test sets',
+    'ss_bn_deep_curve': "the whole validation curve of today's SILS recipe, SILS without SS, BatchNorm on the deepest level and a batch of one",
 }
 MANUAL = {  # figures no notebook writes: how they were made
     'explorer_screenshot': 'a screenshot of nbs/40_explorer.ipynb run in JupyterLab (headless Chromium driven by selenium; the test scale, a 4-step run)',
